@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import sunshine.audit.AuditLog;
 import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
+import sunshine.shared.DataScope;
 
 /**
  * Personal API tokens for scripts ({@code Authorization: Bearer ...}). A token is shown once when created;
@@ -52,10 +53,12 @@ public class ApiTokens {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final DataScope scope;
 
-    ApiTokens(JdbcClient jdbc, AuditLog audit) {
+    ApiTokens(JdbcClient jdbc, AuditLog audit, DataScope scope) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.scope = scope;
     }
 
     @Transactional
@@ -112,7 +115,7 @@ public class ApiTokens {
                 .param("me", CurrentUser.require().staffId())
                 .update();
         if (n == 0) {
-            throw new sunshine.shared.NotFoundException("api_token", id);
+            throw scope.notFound("api_token", "api_token", id);
         }
         audit.record("REVOKE", "api_token", id, null, null);
     }

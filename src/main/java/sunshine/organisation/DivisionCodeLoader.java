@@ -167,6 +167,9 @@ public class DivisionCodeLoader {
         if (n.endsWith("社区居民委员会")) {
             return n.substring(0, n.length() - "居民委员会".length());
         }
+        if (n.endsWith("村村民委员会")) {
+            return n.substring(0, n.length() - "村民委员会".length());
+        }
         if (n.endsWith("村民委员会")) {
             return n.substring(0, n.length() - "民委员会".length());
         }

@@ -10,14 +10,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Chinese first: zh-CN unless the user chose English ({@code ?lang=en}, kept in a cookie). */
+/** Chinese first: zh-CN unless the user chose English ({@code ?lang=en}, kept in a cookie) or an API caller asks for it. */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("sunshine-lang");
-        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        // pages: Chinese unless the user switched; the API: the caller's Accept-Language
+        resolver.setDefaultLocaleFunction(req -> req.getRequestURI().startsWith(req.getContextPath() + "/api/")
+                        && req.getHeader("Accept-Language") != null
+                        && req.getLocale().getLanguage().equals("en")
+                ? Locale.ENGLISH
+                : Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }
