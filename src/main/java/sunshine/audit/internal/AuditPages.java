@@ -42,6 +42,25 @@ class AuditPages {
         model.addAttribute("entityType", entityType);
         model.addAttribute("action", action);
         model.addAttribute("actor", actor);
+        model.addAttribute("entityTypes", List.of("bank", "branch", "staff", "area", "account", "api_token"));
+        model.addAttribute(
+                "actions",
+                List.of(
+                        "CREATE",
+                        "UPDATE",
+                        "MOVE",
+                        "ACTIVATE",
+                        "DEACTIVATE",
+                        "IMPORT_DIVISIONS",
+                        "LOGIN",
+                        "LOGIN_FAILED",
+                        "LOGIN_LOCKED",
+                        "CREATE_LOGIN",
+                        "RESET_LOGIN",
+                        "UNLOCK",
+                        "CHANGE_PASSWORD",
+                        "REVOKE",
+                        "OUT_OF_SCOPE"));
         return "audit/log";
     }
 

@@ -1,0 +1,100 @@
+package sunshine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Every page renders for every kind of user, in Chinese and in English, with no untranslated message key;
+ * pages a role may not use answer 403.
+ */
+@PlatformTest
+class PagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyPageRendersForEveryRoleInBothLanguages() throws Exception {
+        Fixtures fx = new Fixtures(jdbc);
+        long b01 = fx.branch("ZQRCB", "B01");
+        long staff = fx.staffOf("b01_am1");
+        long area = fx.firstArea(b01);
+        List<String> common = List.of(
+                "/",
+                "/org/branches",
+                "/org/staff",
+                "/org/staff?branchId=" + b01 + "&sort=name",
+                "/org/areas",
+                "/org/areas?branchId=" + b01 + "&kind=VILLAGE&q=村&page=1",
+                "/me");
+        Map<String, List<String>> allowedOnlyFor = Map.of(
+                "/audit",
+                List.of("admin", "ho_audit"),
+                "/org/branches/new",
+                List.of("admin"),
+                "/org/branches/" + b01 + "/edit",
+                List.of("admin"),
+                "/org/staff/new",
+                List.of("admin", "b01_head"),
+                "/org/staff/" + staff + "/edit",
+                List.of("admin", "b01_head"),
+                "/org/staff/" + staff + "/account",
+                List.of("admin", "b01_head"),
+                "/org/areas/new?branchId=" + b01,
+                List.of("admin", "b01_head", "ho_bd"),
+                "/org/areas/" + area + "/edit",
+                List.of("admin", "b01_head", "ho_bd"),
+                "/org/areas/import",
+                List.of("admin", "b01_head", "ho_bd"));
+        List<String> problems = new ArrayList<>();
+        for (String user : List.of("admin", "ho_bd", "ho_audit", "b01_head", "b01_am1", "b01_entry")) {
+            MockHttpSession session = Logins.as(mvc, user);
+            for (String lang : List.of("zh_CN", "en")) {
+                for (String page : common) {
+                    check(session, page, lang, 200, user, problems);
+                }
+                for (var e : allowedOnlyFor.entrySet()) {
+                    check(session, e.getKey(), lang, e.getValue().contains(user) ? 200 : 403, user, problems);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theLoginPageIsChineseFirst_withEnglishOneClickAway() throws Exception {
+        String zh = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+        assertThat(zh).contains("登录").contains("lang=en").contains("name=\"_csrf\"");
+        String en = mvc.perform(get("/login?lang=en")).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("Sign in").doesNotContain("??");
+    }
+
+    private void check(
+            MockHttpSession session, String page, String lang, int expected, String user, List<String> problems)
+            throws Exception {
+        String url = page + (page.contains("?") ? "&" : "?") + "lang=" + lang;
+        var res = mvc.perform(get(url).session(session).accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse();
+        String body = res.getContentAsString();
+        if (res.getStatus() != expected) {
+            problems.add(user + " " + url + ": " + res.getStatus() + " instead of " + expected);
+        } else if (body.contains("??")) {
+            int i = body.indexOf("??");
+            problems.add(user + " " + url + ": untranslated " + body.substring(i, Math.min(body.length(), i + 60)));
+        }
+    }
+}
