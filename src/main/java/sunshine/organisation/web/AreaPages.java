@@ -91,16 +91,12 @@ class AreaPages {
     @PostMapping("/org/areas")
     @PreAuthorize(AREA_ADMIN)
     String create(@ModelAttribute("form") AreaForm form, BindingResult result, Model model, RedirectAttributes flash) {
-        if (Forms.valid(validator, form.toCommand(), result)) {
-            try {
-                Area a = areas.create(form.toCommand());
-                flash.addFlashAttribute("saved", a.name());
-                return "redirect:/org/areas?branchId=" + a.branchId();
-            } catch (BusinessException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return form(model, form, null);
+        return Forms.attempt(validator, form.toCommand(), result, () -> areas.create(form.toCommand()))
+                .map(a -> {
+                    flash.addFlashAttribute("saved", a.name());
+                    return "redirect:/org/areas?branchId=" + a.branchId();
+                })
+                .orElseGet(() -> form(model, form, null));
     }
 
     @PostMapping("/org/areas/{id}")
@@ -112,16 +108,12 @@ class AreaPages {
             Model model,
             RedirectAttributes flash) {
         Area current = areas.get(id);
-        if (Forms.valid(validator, form.toCommand(), result)) {
-            try {
-                Area a = areas.update(id, form.toCommand());
-                flash.addFlashAttribute("saved", a.name());
-                return "redirect:/org/areas?branchId=" + a.branchId();
-            } catch (BusinessException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return form(model, form, current);
+        return Forms.attempt(validator, form.toCommand(), result, () -> areas.update(id, form.toCommand()))
+                .map(a -> {
+                    flash.addFlashAttribute("saved", a.name());
+                    return "redirect:/org/areas?branchId=" + a.branchId();
+                })
+                .orElseGet(() -> form(model, form, current));
     }
 
     @PostMapping("/org/areas/{id}/active")

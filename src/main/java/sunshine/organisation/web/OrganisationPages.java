@@ -15,7 +15,6 @@ import sunshine.organisation.Branch;
 import sunshine.organisation.BranchKind;
 import sunshine.organisation.Branches;
 import sunshine.organisation.Department;
-import sunshine.shared.BusinessException;
 import sunshine.shared.web.Forms;
 
 /** Pages of the branch tree: see it, add a department, branch or outlet, edit, move, deactivate. */
@@ -55,16 +54,12 @@ class OrganisationPages {
     @PreAuthorize("hasRole('ADMIN')")
     String create(
             @ModelAttribute("form") BranchForm form, BindingResult result, Model model, RedirectAttributes flash) {
-        if (Forms.valid(validator, form.toCommand(), result)) {
-            try {
-                Branch b = branches.create(form.toCommand());
-                flash.addFlashAttribute("saved", b.name());
-                return "redirect:/org/branches";
-            } catch (BusinessException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return form(model, form, null);
+        return Forms.attempt(validator, form.toCommand(), result, () -> branches.create(form.toCommand()))
+                .map(b -> {
+                    flash.addFlashAttribute("saved", b.name());
+                    return "redirect:/org/branches";
+                })
+                .orElseGet(() -> form(model, form, null));
     }
 
     @PostMapping("/org/branches/{id}")
@@ -80,30 +75,18 @@ class OrganisationPages {
             form.setParentId(-1L); // not used for the head office, but keeps the command valid
             form.setKind(BranchKind.HEAD_OFFICE);
         }
-        if (Forms.valid(validator, form.toCommand(), result)) {
-            try {
-                Branch b = branches.update(id, form.toCommand());
-                flash.addFlashAttribute("saved", b.name());
-                return "redirect:/org/branches";
-            } catch (BusinessException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return form(model, form, current);
+        return Forms.attempt(validator, form.toCommand(), result, () -> branches.update(id, form.toCommand()))
+                .map(b -> {
+                    flash.addFlashAttribute("saved", b.name());
+                    return "redirect:/org/branches";
+                })
+                .orElseGet(() -> form(model, form, current));
     }
 
     @PostMapping("/org/branches/{id}/active")
     @PreAuthorize("hasRole('ADMIN')")
     String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes flash) {
-        try {
-            Branch b = branches.setActive(id, active);
-            flash.addFlashAttribute("saved", b.name());
-        } catch (BusinessException e) {
-            if (e instanceof sunshine.shared.NotFoundException) {
-                throw e;
-            }
-            flash.addFlashAttribute("errorKey", e.messageKey());
-        }
+        Forms.flash(flash, () -> branches.setActive(id, active).name());
         return "redirect:/org/branches";
     }
 

@@ -15,7 +15,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sunshine.organisation.Branches;
 import sunshine.organisation.Staff;
 import sunshine.organisation.StaffDirectory;
-import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.PageResult;
 import sunshine.shared.Role;
@@ -73,16 +72,12 @@ class StaffPages {
     @PostMapping("/org/staff")
     @PreAuthorize(STAFF_ADMIN)
     String create(@ModelAttribute("form") StaffForm form, BindingResult result, Model model, RedirectAttributes flash) {
-        if (Forms.valid(validator, form.toCommand(), result)) {
-            try {
-                Staff s = staff.create(form.toCommand());
-                flash.addFlashAttribute("saved", s.name());
-                return "redirect:/org/staff?branchId=" + s.branchId();
-            } catch (BusinessException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return form(model, form, null);
+        return Forms.attempt(validator, form.toCommand(), result, () -> staff.create(form.toCommand()))
+                .map(s -> {
+                    flash.addFlashAttribute("saved", s.name());
+                    return "redirect:/org/staff?branchId=" + s.branchId();
+                })
+                .orElseGet(() -> form(model, form, null));
     }
 
     @PostMapping("/org/staff/{id}")
@@ -94,30 +89,18 @@ class StaffPages {
             Model model,
             RedirectAttributes flash) {
         Staff current = staff.get(id);
-        if (Forms.valid(validator, form.toCommand(), result)) {
-            try {
-                Staff s = staff.update(id, form.toCommand());
-                flash.addFlashAttribute("saved", s.name());
-                return "redirect:/org/staff?branchId=" + s.branchId();
-            } catch (BusinessException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return form(model, form, current);
+        return Forms.attempt(validator, form.toCommand(), result, () -> staff.update(id, form.toCommand()))
+                .map(s -> {
+                    flash.addFlashAttribute("saved", s.name());
+                    return "redirect:/org/staff?branchId=" + s.branchId();
+                })
+                .orElseGet(() -> form(model, form, current));
     }
 
     @PostMapping("/org/staff/{id}/active")
     @PreAuthorize(STAFF_ADMIN)
     String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes flash) {
-        try {
-            Staff s = staff.setActive(id, active);
-            flash.addFlashAttribute("saved", s.name());
-        } catch (BusinessException e) {
-            if (e instanceof sunshine.shared.NotFoundException) {
-                throw e;
-            }
-            flash.addFlashAttribute("errorKey", e.messageKey());
-        }
+        Forms.flash(flash, () -> staff.setActive(id, active).name());
         return "redirect:/org/staff";
     }
 
