@@ -1,0 +1,116 @@
+package sunshine.customer;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import sunshine.shared.DataScope;
+
+/**
+ * Filing coverage (R9): households filed ÷ the actual households of the areas' survey figures, against the
+ * 95% target, per area, branch and account manager. Computed live from the files.
+ */
+@Service
+public class Coverage {
+
+    public static final BigDecimal TARGET = new BigDecimal("95");
+
+    /** One line of the coverage table. */
+    public record Line(
+            Long id,
+            String name,
+            String branchName,
+            long actualHouseholds,
+            long filedHouseholds,
+            long filedPeople,
+            long excludedPeople) {
+
+        /** Percent, one decimal; null when there is nothing to file. */
+        public BigDecimal percent() {
+            if (actualHouseholds == 0) {
+                return null;
+            }
+            return BigDecimal.valueOf(filedHouseholds * 100L)
+                    .divide(BigDecimal.valueOf(actualHouseholds), 1, RoundingMode.HALF_UP);
+        }
+
+        public boolean meetsTarget() {
+            return percent() != null && percent().compareTo(TARGET) >= 0;
+        }
+
+        public long missingHouseholds() {
+            long target = (actualHouseholds * 95 + 99) / 100;
+            return Math.max(0, target - filedHouseholds);
+        }
+    }
+
+    public enum By {
+        AREA,
+        BRANCH,
+        MANAGER
+    }
+
+    private final JdbcClient jdbc;
+    private final DataScope scope;
+
+    Coverage(JdbcClient jdbc, DataScope scope) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Line> by(By by, Long branchId) {
+        String sub = branchId == null ? "" : " and b.path like :sub";
+        String filed = """
+                with filed as (
+                  select c.area_id, count(distinct c.household_id) as households, count(*) as people,
+                         count(*) filter (where c.excluded) as excluded
+                    from customer c group by c.area_id)
+                """;
+        String sql = switch (by) {
+            case AREA -> filed + """
+                    select a.id, a.name, b.name as branch_name, a.actual_households,
+                           coalesce(f.households, 0), coalesce(f.people, 0), coalesce(f.excluded, 0)
+                      from area a join branch b on b.id = a.branch_id left join filed f on f.area_id = a.id
+                     where a.active and %s %s order by b.path, a.division_code nulls last, a.name""";
+            case BRANCH -> filed + """
+                    select b.id, b.name, b.name, sum(a.actual_households),
+                           coalesce(sum(f.households), 0), coalesce(sum(f.people), 0), coalesce(sum(f.excluded), 0)
+                      from area a join branch b on b.id = a.branch_id left join filed f on f.area_id = a.id
+                     where a.active and %s %s group by b.id, b.name, b.path order by b.path""";
+            case MANAGER -> filed + """
+                    select m.id, coalesce(m.name, '—'), min(b.name), sum(a.actual_households),
+                           coalesce(sum(f.households), 0), coalesce(sum(f.people), 0), coalesce(sum(f.excluded), 0)
+                      from area a join branch b on b.id = a.branch_id left join staff m on m.id = a.manager_id
+                      left join filed f on f.area_id = a.id
+                     where a.active and %s %s group by m.id, m.name order by min(b.path), m.name""";
+        };
+        var stmt = jdbc.sql(sql.formatted(scope.condition("b"), sub)).params(scope.params());
+        if (branchId != null) {
+            stmt = stmt.param("sub", scope.requireBranch(branchId) + "%");
+        }
+        return stmt.query((rs, n) -> new Line(
+                        (Long) rs.getObject(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7)))
+                .list();
+    }
+
+    /** The total of a set of lines. */
+    public static Line total(List<Line> lines, String name) {
+        return new Line(
+                null,
+                name,
+                "",
+                lines.stream().mapToLong(Line::actualHouseholds).sum(),
+                lines.stream().mapToLong(Line::filedHouseholds).sum(),
+                lines.stream().mapToLong(Line::filedPeople).sum(),
+                lines.stream().mapToLong(Line::excludedPeople).sum());
+    }
+}

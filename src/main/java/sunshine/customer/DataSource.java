@@ -1,0 +1,9 @@
+package sunshine.customer;
+
+/** Where a file's data came from. */
+public enum DataSource {
+    MANUAL,
+    IMPORT,
+    API,
+    BOOKLET
+}
