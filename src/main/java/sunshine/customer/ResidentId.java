@@ -77,6 +77,11 @@ public record ResidentId(String value) {
         return new Parsed(new ResidentId(s), null);
     }
 
+    /** The full number for 17 digits (region, birth date, sequence): their check character appended. */
+    public static String complete(String first17) {
+        return first17 + checkChar(first17);
+    }
+
     /** The ISO 7064 MOD 11-2 check character of the first 17 digits. */
     static char checkChar(String first17) {
         int sum = 0;
