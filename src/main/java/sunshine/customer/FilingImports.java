@@ -1,0 +1,410 @@
+package sunshine.customer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import sunshine.audit.AuditLog;
+import sunshine.shared.BusinessException;
+import sunshine.shared.CurrentUser;
+import sunshine.shared.DataScope;
+import sunshine.shared.PageResult;
+import sunshine.transfer.XlsxGuard;
+
+/**
+ * Bulk filing from the bank's workbook (filing issue, point 7): upload (refused at once when the file is not
+ * a plain xlsx), read and check every row in the background with progress, a preview of what would change,
+ * and a commit that applies all valid rows in one transaction. The same file again changes nothing.
+ */
+@Service
+public class FilingImports {
+
+    private static final Logger log = LoggerFactory.getLogger(FilingImports.class);
+
+    /** One staged row as the preview shows it. */
+    public record Row(
+            int rowNo,
+            String status,
+            String name,
+            String residentIdMasked,
+            String householdKey,
+            String reasons,
+            String changedFields) {}
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final DataScope scope;
+    private final AuditLog audit;
+    private final FilingFields fields;
+    private final Path dir;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "filing-import");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Long, ImportReader.Progress> progress = new ConcurrentHashMap<>();
+
+    FilingImports(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            TransactionTemplate tx,
+            DataScope scope,
+            AuditLog audit,
+            FilingFields fields,
+            @Value("${sunshine.imports.dir:./data/imports}") Path dir) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.tx = tx;
+        this.scope = scope;
+        this.audit = audit;
+        this.fields = fields;
+        this.dir = dir;
+    }
+
+    /** Keeps the upload, checks it is a plain xlsx, and starts reading it in the background. */
+    public FilingImport upload(String fileName, InputStream content) {
+        CurrentUser user = scope.user();
+        Path file;
+        String sha;
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "upload-", ".xlsx");
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(content, digest)) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            sha = HexFormat.of().formatHex(digest.digest());
+            try {
+                XlsxGuard.check(tmp);
+            } catch (BusinessException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            file = tmp;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String name = fileName == null || fileName.isBlank()
+                ? "upload.xlsx"
+                : Path.of(fileName).getFileName().toString();
+        long id = jdbc.sql("""
+                insert into filing_import (bank_id, staff_id, scope_path, file_name, file_sha256, file_path, status)
+                values (:b, :s, :p, :n, :sha, :f, 'READING') returning id""")
+                .param("b", user.bankId())
+                .param("s", user.staffId())
+                .param("p", user.scopePath())
+                .param("n", name.length() > 255 ? name.substring(0, 255) : name)
+                .param("sha", sha)
+                .param("f", file.toString())
+                .query(Long.class)
+                .single();
+        progress.put(id, new ImportReader.Progress());
+        worker.submit(() -> as(user, () -> read(id)));
+        return get(id);
+    }
+
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public FilingImport get(long id) {
+        CurrentUser u = scope.user();
+        return jdbc.sql(SELECT + " where i.id = :id and i.bank_id = :b and i.scope_path like :p")
+                .param("id", id)
+                .param("b", u.bankId())
+                .param("p", u.scopePath() + "%")
+                .query(this::map)
+                .optional()
+                .orElseThrow(() -> scope.notFound("filing_import", "filing_import", id));
+    }
+
+    /** The latest imports the caller can see. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<FilingImport> recent() {
+        CurrentUser u = scope.user();
+        return jdbc.sql(SELECT + " where i.bank_id = :b and i.scope_path like :p order by i.id desc limit 20")
+                .param("b", u.bankId())
+                .param("p", u.scopePath() + "%")
+                .query(this::map)
+                .list();
+    }
+
+    /** Waits (for tests, scripts and the benchmark) until the import has left READING or COMMITTING. */
+    public FilingImport await(long id, long timeoutMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        FilingImport i = get(id);
+        while ((i.status() == FilingImport.Status.READING || i.status() == FilingImport.Status.COMMITTING)
+                && System.currentTimeMillis() < end) {
+            Thread.sleep(100);
+            i = get(id);
+        }
+        return i;
+    }
+
+    /** Staged rows of one status (NEW, CHANGED, UNCHANGED, INVALID, DUPLICATE, CONFLICT), in file order. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public PageResult<Row> rows(long id, String status, PageResult.Request page) {
+        get(id);
+        long total = jdbc.sql("select count(*) from filing_import_row where import_id = :i and status = :s")
+                .param("i", id)
+                .param("s", status)
+                .query(Long.class)
+                .single();
+        List<Row> items = jdbc.sql("""
+                select row_no, status, name, coalesce(resident_id, resident_id_cell), household_key, reasons, changed_fields
+                  from filing_import_row where import_id = :i and status = :s order by row_no limit :l offset :o""")
+                .param("i", id)
+                .param("s", status)
+                .param("l", page.size())
+                .param("o", page.offset())
+                .query((rs, n) -> new Row(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Masking.residentId(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
+                .list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** Applies every valid row in one transaction, in the background; invalid rows are left out. */
+    public FilingImport commit(long id) {
+        FilingImport i = get(id);
+        int n = jdbc.sql("update filing_import set status = 'COMMITTING' where id = :i and status = 'PREVIEW'")
+                .param("i", id)
+                .update();
+        if (n == 0) {
+            throw BusinessException.conflict(
+                    "import.error.notInPreview", i.status().name());
+        }
+        CurrentUser user = scope.user();
+        worker.submit(() -> as(user, () -> apply(id)));
+        return get(id);
+    }
+
+    public FilingImport discard(long id) {
+        get(id);
+        int n = jdbc.sql(
+                        "update filing_import set status = 'DISCARDED' where id = :i and status in ('PREVIEW', 'FAILED')")
+                .param("i", id)
+                .update();
+        if (n == 0) {
+            throw BusinessException.conflict(
+                    "import.error.notInPreview", get(id).status().name());
+        }
+        jdbc.sql("delete from filing_import_row where import_id = :i")
+                .param("i", id)
+                .update();
+        return get(id);
+    }
+
+    /** Rows read and checked so far while READING. */
+    public long[] progress(long id) {
+        ImportReader.Progress p = progress.get(id);
+        return p == null
+                ? new long[] {0, 0}
+                : new long[] {p.read().get(), p.checked().get()};
+    }
+
+    // ---- the background work ----
+
+    private void read(long id) {
+        long start = System.currentTimeMillis();
+        try {
+            String file = jdbc.sql("select file_path from filing_import where id = :i")
+                    .param("i", id)
+                    .query(String.class)
+                    .single();
+            CurrentUser u = scope.user();
+            ImportReader.Context ctx = new ImportReader.Context(areasInScope(), fields.of(u.bankId()));
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                ImportReader.read(Path.of(file), id, ctx, c, progress.get(id));
+                c.commit();
+            }
+            tx.executeWithoutResult(s -> classify(id));
+            jdbc.sql(
+                            "update filing_import set status = 'PREVIEW', previewed_at = now(), read_millis = :ms where id = :i")
+                    .param("ms", System.currentTimeMillis() - start)
+                    .param("i", id)
+                    .update();
+        } catch (BusinessException e) {
+            fail(id, e.messageKey(), java.util.Arrays.toString(e.args()));
+        } catch (Exception e) {
+            log.warn("Filing import {} failed: {}", id, e.getClass().getSimpleName());
+            fail(id, "import.error.unreadable", e.getClass().getSimpleName());
+        } finally {
+            progress.remove(id);
+        }
+    }
+
+    private void fail(long id, String key, String detail) {
+        jdbc.sql("update filing_import set status = 'FAILED', error_key = :k, error_detail = :d where id = :i")
+                .param("k", key)
+                .param("d", detail == null ? null : detail.substring(0, Math.min(detail.length(), 500)))
+                .param("i", id)
+                .update();
+        jdbc.sql("delete from filing_import_row where import_id = :i")
+                .param("i", id)
+                .update();
+    }
+
+    private Map<String, long[]> areasInScope() {
+        Map<String, long[]> byCode = new HashMap<>();
+        jdbc.sql("select a.id, a.branch_id, a.division_code from area a join branch b on b.id = a.branch_id"
+                        + " where a.active and " + scope.condition("b"))
+                .params(scope.params())
+                .query((ResultSet rs) -> {
+                    long[] v = {rs.getLong(1), rs.getLong(2)};
+                    byCode.put("#" + rs.getLong(1), v);
+                    if (rs.getString(3) != null) {
+                        byCode.put(rs.getString(3), v);
+                    }
+                });
+        return byCode;
+    }
+
+    /** Sorts the staged rows: duplicates, conflicts, then new, changed or unchanged against the files. */
+    private void classify(long id) {
+        CurrentUser u = scope.user();
+        Map<String, Object> p = Map.of("i", id, "bank", u.bankId(), "scope", u.scopePath() + "%");
+        for (String sql : ImportSql.CLASSIFY) {
+            jdbc.sql(sql).params(p).update();
+        }
+        jdbc.sql("""
+                update filing_import f set rows_read = x.total,
+                       rows_checked = x.total, new_rows = x.n, changed_rows = x.c, unchanged_rows = x.u, invalid_rows = x.inv,
+                       duplicate_rows = x.d, conflict_rows = x.k
+                  from (select count(*) total, count(*) filter (where status = 'NEW') n,
+                               count(*) filter (where status = 'CHANGED') c, count(*) filter (where status = 'UNCHANGED') u,
+                               count(*) filter (where status = 'INVALID') inv, count(*) filter (where status = 'DUPLICATE') d,
+                               count(*) filter (where status = 'CONFLICT') k
+                          from filing_import_row where import_id = :i) x
+                 where f.id = :i""").param("i", id).update();
+    }
+
+    private void apply(long id) {
+        long start = System.currentTimeMillis();
+        try {
+            CurrentUser u = scope.user();
+            Map<String, Object> p = Map.of("i", id, "bank", u.bankId(), "by", u.staffId());
+            tx.executeWithoutResult(s -> {
+                for (String sql : ImportSql.COMMIT) {
+                    jdbc.sql(sql).params(p).update();
+                }
+                FilingImport i = get(id);
+                jdbc.sql("update filing_import set status = 'COMMITTED', committed_at = now(), committed_by = :by,"
+                                + " commit_millis = :ms where id = :i")
+                        .param("by", u.staffId())
+                        .param("ms", System.currentTimeMillis() - start)
+                        .param("i", id)
+                        .update();
+                audit.record(
+                        "IMPORT",
+                        "filing_import",
+                        id,
+                        null,
+                        Map.of(
+                                "file",
+                                i.fileName(),
+                                "new",
+                                i.newRows(),
+                                "changed",
+                                i.changedRows(),
+                                "unchanged",
+                                i.unchangedRows(),
+                                "refused",
+                                i.refusedRows()));
+            });
+        } catch (RuntimeException e) {
+            log.warn("Committing filing import {} failed: {}", id, e.getClass().getSimpleName());
+            jdbc.sql(
+                            "update filing_import set status = 'PREVIEW', error_key = 'import.error.commitFailed' where id = :i")
+                    .param("i", id)
+                    .update();
+        }
+    }
+
+    private static void as(CurrentUser user, Runnable work) {
+        CurrentUser.Holder holder = () -> user;
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static final String SELECT = """
+            select i.*, (select max(o.committed_at) from filing_import o where o.bank_id = i.bank_id
+                          and o.file_sha256 = i.file_sha256 and o.status = 'COMMITTED' and o.id <> i.id) as same_file_at
+              from filing_import i
+            """;
+
+    private FilingImport map(ResultSet rs, int n) throws SQLException {
+        return new FilingImport(
+                rs.getLong("id"),
+                rs.getString("file_name"),
+                rs.getString("file_sha256"),
+                FilingImport.Status.valueOf(rs.getString("status")),
+                rs.getLong("rows_read"),
+                rs.getLong("rows_checked"),
+                rs.getLong("new_rows"),
+                rs.getLong("changed_rows"),
+                rs.getLong("unchanged_rows"),
+                rs.getLong("invalid_rows"),
+                rs.getLong("duplicate_rows"),
+                rs.getLong("conflict_rows"),
+                rs.getString("error_key"),
+                rs.getString("error_detail"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("committed_at")),
+                (Long) rs.getObject("read_millis"),
+                (Long) rs.getObject("commit_millis"),
+                instant(rs.getTimestamp("same_file_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    Optional<Path> file(long id) {
+        get(id);
+        return jdbc.sql("select file_path from filing_import where id = :i")
+                .param("i", id)
+                .query(String.class)
+                .optional()
+                .map(Path::of);
+    }
+}

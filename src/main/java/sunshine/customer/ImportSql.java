@@ -1,0 +1,140 @@
+package sunshine.customer;
+
+import java.util.List;
+
+/**
+ * The set-based steps of a filing import, run in order. Parameters: {@code :i} the import, {@code :bank},
+ * {@code :scope} (the uploader's branch path prefix), {@code :by} (who commits).
+ */
+final class ImportSql {
+
+    private ImportSql() {}
+
+    static final List<String> CLASSIFY = List.of(
+            // the same resident ID twice or more in the file: every valid copy is refused, naming the rows
+            """
+            update filing_import_row r set status = 'DUPLICATE', reasons = 'residentId:import.duplicate|' || d.rows_list
+              from (select resident_id, string_agg(row_no::text, ',' order by row_no) as rows_list
+                      from filing_import_row where import_id = :i and resident_id is not null
+                     group by resident_id having count(*) > 1) d
+             where r.import_id = :i and r.status = 'VALID' and r.resident_id = d.resident_id""",
+            // who is already filed
+            """
+            update filing_import_row r set customer_id = c.id
+              from customer c
+             where r.import_id = :i and r.status = 'VALID' and c.bank_id = :bank and c.resident_id = r.resident_id""",
+            // filed by a part of the bank outside the uploader's scope
+            """
+            update filing_import_row r set status = 'CONFLICT', reasons = 'residentId:customer.error.filedElsewhere'
+              from customer c join branch b on b.id = c.branch_id
+             where r.import_id = :i and r.status = 'VALID' and c.id = r.customer_id and b.path not like :scope""",
+            // a household key of the file that already names a household: its representative stays
+            """
+            update filing_import_row r set status = 'CONFLICT',
+                   reasons = 'relationship:import.household.representativeChange|' || r.household_key
+              from household h
+             where r.import_id = :i and r.status = 'VALID' and r.relationship = 'SELF' and h.bank_id = :bank
+               and h.file_key = r.household_key and h.representative_id is distinct from r.customer_id""",
+            // a person already in another household than the one the file's key names
+            """
+            update filing_import_row r set status = 'CONFLICT', reasons = 'household:import.household.moved|' || c.household_id
+              from customer c join household ch on ch.id = c.household_id
+              left join household hk on hk.bank_id = :bank and hk.file_key = r.household_key
+             where r.import_id = :i and r.status = 'VALID' and c.id = r.customer_id
+               and ((hk.id is not null and hk.id <> c.household_id)
+                 or (hk.id is null and ch.file_key is not null and ch.file_key <> r.household_key))""",
+            // a new household needs exactly one representative, and all its members in one area
+            """
+            update filing_import_row r set status = 'CONFLICT',
+                   reasons = case when k.areas > 1 then 'household:import.household.areas|' || r.household_key
+                             else 'relationship:import.household.representatives|' || r.household_key || '|' || k.selfs end
+              from (select household_key, count(*) filter (where relationship = 'SELF') as selfs,
+                           count(distinct area_id) as areas
+                      from filing_import_row x
+                     where import_id = :i and status = 'VALID'
+                       and not exists (select 1 from household h where h.bank_id = :bank and h.file_key = x.household_key)
+                       and not exists (select 1 from filing_import_row y where y.import_id = :i
+                                        and y.household_key = x.household_key and y.customer_id is not null)
+                     group by household_key
+                    having count(*) filter (where relationship = 'SELF') <> 1 or count(distinct area_id) > 1) k
+             where r.import_id = :i and r.status = 'VALID' and r.household_key = k.household_key""",
+            // known people: what would change
+            """
+            update filing_import_row r
+               set status = case when x.changed = '' then 'UNCHANGED' else 'CHANGED' end,
+                   changed_fields = nullif(x.changed, '')
+              from (select r2.row_no, concat_ws(',',
+                        case when c.name <> r2.name then 'name' end,
+                        case when c.phone <> r2.phone then 'phone' end,
+                        case when c.address <> r2.address then 'address' end,
+                        case when c.customer_type <> r2.customer_type then 'type' end,
+                        case when r2.occupation is not null and c.occupation is distinct from r2.occupation then 'occupation' end,
+                        case when r2.employer is not null and c.employer is distinct from r2.employer then 'employer' end,
+                        case when c.residence <> r2.residence then 'residence' end,
+                        case when r2.residence = 'NON_LOCAL' and c.business_place is distinct from r2.business_place
+                             then 'businessPlace' end,
+                        case when c.area_id <> r2.area_id then 'area' end,
+                        case when r2.extra is not null and not (c.extra @> r2.extra::jsonb) then 'extra' end) as changed
+                      from filing_import_row r2 join customer c on c.id = r2.customer_id
+                     where r2.import_id = :i and r2.status = 'VALID') x
+             where r.import_id = :i and r.row_no = x.row_no""",
+            """
+            update filing_import_row set status = 'NEW' where import_id = :i and status = 'VALID'""");
+
+    static final List<String> COMMIT = List.of(
+            // households filed by hand take the file's key the first time a workbook names them
+            """
+            update household h set file_key = k.household_key, updated_at = now()
+              from (select distinct on (r.household_key) r.household_key, c.household_id
+                      from filing_import_row r join customer c on c.id = r.customer_id
+                     where r.import_id = :i and r.status in ('CHANGED', 'UNCHANGED')
+                     order by r.household_key, r.row_no) k
+             where h.id = k.household_id and h.file_key is null
+               and not exists (select 1 from household x where x.bank_id = :bank and x.file_key = k.household_key)""",
+            """
+            insert into household (bank_id, branch_id, area_id, file_key)
+            select distinct on (r.household_key) :bank, r.branch_id, r.area_id, r.household_key
+              from filing_import_row r
+             where r.import_id = :i and r.status = 'NEW'
+               and not exists (select 1 from household h where h.bank_id = :bank and h.file_key = r.household_key)
+             order by r.household_key, r.row_no""",
+            """
+            insert into customer (bank_id, branch_id, area_id, household_id, relationship, resident_id, name, gender,
+                   birth_date, phone, address, customer_type, occupation, employer, residence, business_place,
+                   data_source, extra, name_keys, created_by, updated_by)
+            select :bank, r.branch_id, r.area_id, h.id, r.relationship, r.resident_id, r.name, r.gender, r.birth_date,
+                   r.phone, r.address, r.customer_type, r.occupation, r.employer, r.residence,
+                   case when r.residence = 'NON_LOCAL' then r.business_place end, 'IMPORT',
+                   coalesce(r.extra::jsonb, '{}'::jsonb), r.name_keys, :by, :by
+              from filing_import_row r join household h on h.bank_id = :bank and h.file_key = r.household_key
+             where r.import_id = :i and r.status = 'NEW'""",
+            """
+            update household h set representative_id = c.id
+              from filing_import_row r join customer c on c.bank_id = :bank and c.resident_id = r.resident_id
+             where r.import_id = :i and r.status = 'NEW' and r.relationship = 'SELF'
+               and h.id = c.household_id and h.representative_id is null""",
+            // history first: it needs the old values
+            """
+            insert into customer_history (bank_id, customer_id, field, old_value, new_value, changed_by, source)
+            select :bank, c.id, f.field, f.old_value, f.new_value, :by, 'IMPORT'
+              from filing_import_row r join customer c on c.id = r.customer_id
+             cross join lateral (values ('name', c.name, r.name), ('phone', c.phone, r.phone),
+                   ('address', c.address, r.address), ('type', c.customer_type, r.customer_type),
+                   ('occupation', c.occupation, r.occupation), ('employer', c.employer, r.employer),
+                   ('residence', c.residence, r.residence), ('businessPlace', c.business_place, r.business_place),
+                   ('area', c.area_id::text, r.area_id::text),
+                   ('extra', c.extra::text, (c.extra || coalesce(r.extra::jsonb, '{}'::jsonb))::text))
+                   as f(field, old_value, new_value)
+             where r.import_id = :i and r.status = 'CHANGED' and f.field = any(string_to_array(r.changed_fields, ','))""",
+            """
+            update customer c
+               set name = r.name, phone = r.phone, address = r.address, customer_type = r.customer_type,
+                   occupation = coalesce(r.occupation, c.occupation), employer = coalesce(r.employer, c.employer),
+                   residence = r.residence,
+                   business_place = case when r.residence = 'NON_LOCAL' then coalesce(r.business_place, c.business_place) end,
+                   area_id = r.area_id, branch_id = r.branch_id,
+                   extra = c.extra || coalesce(r.extra::jsonb, '{}'::jsonb), name_keys = r.name_keys,
+                   updated_by = :by, updated_at = now(), version = c.version + 1
+              from filing_import_row r
+             where r.import_id = :i and r.status = 'CHANGED' and c.id = r.customer_id""");
+}
