@@ -75,6 +75,7 @@ class ImportPages {
             @PathVariable long id,
             @RequestParam(defaultValue = "INVALID") String status,
             @RequestParam(defaultValue = "0") int page,
+            Locale locale,
             Model model) {
         FilingImport i = imports.get(id);
         model.addAttribute("imp", i);
