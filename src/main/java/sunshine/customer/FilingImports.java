@@ -260,7 +260,8 @@ public class FilingImports {
         } catch (BusinessException e) {
             fail(id, e.messageKey(), java.util.Arrays.toString(e.args()));
         } catch (Exception e) {
-            log.warn("Filing import {} failed: {}", id, e.getClass().getSimpleName());
+            // the log masks resident IDs and phones in messages (MaskingMessageConverter)
+            log.warn("Filing import {} failed: {}", id, rootMessage(e));
             fail(id, "import.error.unreadable", e.getClass().getSimpleName());
         } finally {
             progress.remove(id);
@@ -346,12 +347,20 @@ public class FilingImports {
                                 i.refusedRows()));
             });
         } catch (RuntimeException e) {
-            log.warn("Committing filing import {} failed: {}", id, e.getClass().getSimpleName());
+            log.warn("Committing filing import {} failed: {}", id, rootMessage(e));
             jdbc.sql(
                             "update filing_import set status = 'PREVIEW', error_key = 'import.error.commitFailed' where id = :i")
                     .param("i", id)
                     .update();
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private static void as(CurrentUser user, Runnable work) {

@@ -226,7 +226,9 @@ final class ImportReader {
             }
             problems.add(p);
         }
-        ResidentId.Parsed id = ResidentId.parse(cells[4], today);
+        // an ID with any problem of its own is not used, not even to find duplicates
+        boolean idProblem = problems.stream().anyMatch(p -> p.field().equals("residentId"));
+        ResidentId.Parsed id = idProblem ? new ResidentId.Parsed(null, null) : ResidentId.parse(cells[4], today);
         boolean valid = problems.isEmpty();
         csv(out, String.valueOf(importId), false);
         csv(out, String.valueOf(rowNo), true);

@@ -37,12 +37,15 @@ final class ImportSql {
                and h.file_key = r.household_key and h.representative_id is distinct from r.customer_id""",
             // a person already in another household than the one the file's key names
             """
-            update filing_import_row r set status = 'CONFLICT', reasons = 'household:import.household.moved|' || c.household_id
-              from customer c join household ch on ch.id = c.household_id
-              left join household hk on hk.bank_id = :bank and hk.file_key = r.household_key
-             where r.import_id = :i and r.status = 'VALID' and c.id = r.customer_id
-               and ((hk.id is not null and hk.id <> c.household_id)
-                 or (hk.id is null and ch.file_key is not null and ch.file_key <> r.household_key))""",
+            update filing_import_row r set status = 'CONFLICT', reasons = 'household:import.household.moved|' || x.household_id
+              from (select r2.row_no, c.household_id
+                      from filing_import_row r2 join customer c on c.id = r2.customer_id
+                      join household ch on ch.id = c.household_id
+                      left join household hk on hk.bank_id = :bank and hk.file_key = r2.household_key
+                     where r2.import_id = :i and r2.status = 'VALID'
+                       and ((hk.id is not null and hk.id <> c.household_id)
+                         or (hk.id is null and ch.file_key is not null and ch.file_key <> r2.household_key))) x
+             where r.import_id = :i and r.row_no = x.row_no""",
             // a new household needs exactly one representative, and all its members in one area
             """
             update filing_import_row r set status = 'CONFLICT',
