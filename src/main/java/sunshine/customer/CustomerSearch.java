@@ -29,6 +29,16 @@ public class CustomerSearch {
             "household",
             "c.household_id, c.relationship <> 'SELF'");
 
+    /** The tables a customer list reads: customer c, branch b, area a, household h. */
+    static final String FROM = " from customer c join branch b on b.id = c.branch_id join area a on a.id = c.area_id"
+            + " join household h on h.id = c.household_id";
+
+    /** The list's default order: by area, household, the representative first. */
+    static final String DEFAULT_ORDER = "a.name, c.household_id, c.relationship <> 'SELF'";
+
+    /** A where clause (starting with " where") and its parameters. */
+    record Where(String clause, Map<String, Object> params) {}
+
     public record Filter(String q, Long branchId, Long areaId, Long managerId, Boolean excluded) {}
 
     private final JdbcClient jdbc;
@@ -39,8 +49,8 @@ public class CustomerSearch {
         this.scope = scope;
     }
 
-    @Transactional(readOnly = true)
-    public PageResult<CustomerRow> list(Filter f, String sort, PageResult.Request page) {
+    /** The caller's scope and the filter as a where clause over {@link #FROM}; 404 for a branch out of scope. */
+    static Where where(Filter f, DataScope scope) {
         StringBuilder where = new StringBuilder(" where " + scope.condition("b"));
         Map<String, Object> p = new HashMap<>(scope.params());
         if (f.branchId() != null) {
@@ -60,13 +70,20 @@ public class CustomerSearch {
             p.put("excluded", f.excluded());
         }
         appendQuery(f.q(), where, p);
-        String from = " from customer c join branch b on b.id = c.branch_id join area a on a.id = c.area_id"
-                + " join household h on h.id = c.household_id";
+        return new Where(where.toString(), p);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<CustomerRow> list(Filter f, String sort, PageResult.Request page) {
+        Where w = where(f, scope);
+        String where = w.clause();
+        Map<String, Object> p = w.params();
+        String from = FROM;
         long total = jdbc.sql("select count(*)" + from + where)
                 .params(p)
                 .query(Long.class)
                 .single();
-        String order = SORTS.getOrDefault(sort == null ? "" : sort, "a.name, c.household_id, c.relationship <> 'SELF'");
+        String order = SORTS.getOrDefault(sort == null ? "" : sort, DEFAULT_ORDER);
         List<CustomerRow> items = jdbc.sql("select c.id, c.name, c.resident_id, c.gender, c.phone, c.customer_type,"
                         + " c.area_id, a.name as area_name, c.household_id, h.representative_id = c.id, c.excluded,"
                         + " c.created_at" + from + where + " order by " + order + ", c.id limit :limit offset :offset")
