@@ -55,6 +55,7 @@ class ScopingTest {
     long foreignToken;
     long b01Customer;
     long b01Household;
+    long b01Import;
 
     /** Endpoints that act only on the caller themself (their password, their tokens, their bank's log). */
     static final Set<String> SELF_SERVICE = Set.of(
@@ -62,7 +63,10 @@ class ScopingTest {
             "POST /me/tokens",
             "POST /api/v1/tokens",
             "POST /audit/verify",
-            "POST /api/v1/audit/verify");
+            "POST /api/v1/audit/verify",
+            // an upload creates the uploader's own import; rows outside their areas are refused (FilingImportTest)
+            "POST /filing/import",
+            "POST /api/v1/filing/imports");
 
     @BeforeEach
     void ids() {
@@ -73,6 +77,18 @@ class ScopingTest {
         zqHead = fx.headOffice("ZQRCB");
         b01Customer = fx.customerIn(b01Area, sunshine.customer.ResidentId.complete("37018119800101001"), "范围测试");
         b01Household = fx.householdOf(b01Customer);
+        String b01Path = jdbc.sql("select path from branch where id = :b")
+                .param("b", b01)
+                .query(String.class)
+                .single();
+        b01Import = jdbc.sql("""
+                insert into filing_import (bank_id, staff_id, scope_path, file_name, file_sha256, file_path, status)
+                values (:bank, :staff, :path, 'b01.xlsx', repeat('0', 64), '/nonexistent', 'PREVIEW') returning id""")
+                .param("bank", fx.bank("ZQRCB"))
+                .param("staff", b01Staff)
+                .param("path", b01Path)
+                .query(Long.class)
+                .single();
         foreignToken = jdbc.sql("""
                 insert into api_token (bank_id, staff_id, name, token_hash, token_prefix)
                 values (:bank, :staff, 'scoping test', md5(random()::text) || md5(random()::text), 'sct_test')
@@ -279,6 +295,12 @@ class ScopingTest {
         r.put(
                 "POST /households/{id}/representative",
                 v -> form(post(h + "/representative"), Map.of("customerId", b01Customer, "relationship", "SPOUSE")));
+        r.put("POST /api/v1/filing/imports/{id}/commit", v -> post("/api/v1/filing/imports/" + b01Import + "/commit"));
+        r.put(
+                "POST /api/v1/filing/imports/{id}/discard",
+                v -> post("/api/v1/filing/imports/" + b01Import + "/discard"));
+        r.put("POST /filing/import/{id}/commit", v -> post("/filing/import/" + b01Import + "/commit"));
+        r.put("POST /filing/import/{id}/discard", v -> post("/filing/import/" + b01Import + "/discard"));
         return r;
     }
 
@@ -418,7 +440,8 @@ class ScopingTest {
                   (select string_agg(t::text, '|' order by id) from exclusion t),
                   (select string_agg(t::text, '|' order by id) from customer_document t),
                   (select string_agg(t::text, '|' order by id) from credit_report_query t),
-                  (select string_agg(t::text, '|' order by customer_id) from customer_questionnaire t)))""").query(String.class).single();
+                  (select string_agg(t::text, '|' order by customer_id) from customer_questionnaire t),
+                  (select string_agg(t::text, '|' order by id) from filing_import t)))""").query(String.class).single();
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
