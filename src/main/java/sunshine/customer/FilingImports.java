@@ -48,6 +48,9 @@ public class FilingImports {
 
     private static final Logger log = LoggerFactory.getLogger(FilingImports.class);
 
+    /** A million filing rows unpack to about 1 GB of sheet XML; more than twice that is refused as a zip bomb. */
+    static final long UNCOMPRESSED_LIMIT = 2560L << 20;
+
     /** One staged row as the preview shows it. */
     public record Row(
             int rowNo,
@@ -103,7 +106,7 @@ public class FilingImports {
             }
             sha = HexFormat.of().formatHex(digest.digest());
             try {
-                XlsxGuard.check(tmp);
+                new XlsxGuard(UNCOMPRESSED_LIMIT).inspect(tmp);
             } catch (BusinessException e) {
                 Files.deleteIfExists(tmp);
                 throw e;
