@@ -10,9 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class FilingFields {
 
     private final JdbcClient jdbc;
+    private final sunshine.audit.AuditLog audit;
 
-    FilingFields(JdbcClient jdbc) {
+    FilingFields(JdbcClient jdbc, sunshine.audit.AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -31,9 +33,26 @@ public class FilingFields {
                 .list();
     }
 
-    /** Adds or changes one field of a bank's template. */
+    /** Adds or changes one field of a bank's template; the change is audited. */
     @Transactional
     public void define(long bankId, FilingField f) {
+        if (f.key() == null || !f.key().matches("[a-z][a-zA-Z0-9]{1,39}")) {
+            throw new sunshine.shared.BusinessException("field.error.key");
+        }
+        if (f.labelZh() == null
+                || f.labelZh().isBlank()
+                || f.labelEn() == null
+                || f.labelEn().isBlank()) {
+            throw new sunshine.shared.BusinessException("field.error.label");
+        }
+        if (f.kind() == FilingField.Kind.CHOICE
+                && (f.options() == null || f.options().isBlank())) {
+            throw new sunshine.shared.BusinessException("field.error.options");
+        }
+        if (FilingColumns.FIXED.stream()
+                .anyMatch(c -> c.header().equals(f.labelZh().strip()))) {
+            throw new sunshine.shared.BusinessException("field.error.label");
+        }
         jdbc.sql("""
                 insert into filing_field (bank_id, key, label_zh, label_en, kind, required, options, position)
                 values (:b, :k, :zh, :en, :kind, :req, :opt, :pos)
@@ -49,5 +68,6 @@ public class FilingFields {
                 .param("opt", f.options())
                 .param("pos", f.position())
                 .update();
+        audit.record("DEFINE_FIELD", "filing_field", f.key(), null, f);
     }
 }

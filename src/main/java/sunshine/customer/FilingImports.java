@@ -254,6 +254,8 @@ public class FilingImports {
                 ImportReader.read(Path.of(file), id, ctx, c, progress.get(id));
                 c.commit();
             }
+            // fresh statistics, or the planner takes a million staged rows for a handful
+            jdbc.sql("analyze filing_import_row").update();
             tx.executeWithoutResult(s -> classify(id));
             jdbc.sql(
                             "update filing_import set status = 'PREVIEW', previewed_at = now(), read_millis = :ms where id = :i")
@@ -356,6 +358,24 @@ public class FilingImports {
                     .param("i", id)
                     .update();
         }
+    }
+
+    /** Staged rows are kept a week for the result workbook, then removed (the file itself too). */
+    @org.springframework.scheduling.annotation.Scheduled(cron = "0 30 2 * * *")
+    public void cleanUp() {
+        String old = "created_at < now() - interval '7 days' and status in ('COMMITTED', 'DISCARDED', 'FAILED')";
+        for (String f : jdbc.sql("select file_path from filing_import where file_path <> '' and " + old)
+                .query(String.class)
+                .list()) {
+            try {
+                Files.deleteIfExists(Path.of(f));
+            } catch (IOException e) {
+                log.warn("Could not delete an old upload: {}", e.getMessage());
+            }
+        }
+        jdbc.sql("delete from filing_import_row where import_id in (select id from filing_import where " + old + ")")
+                .update();
+        jdbc.sql("update filing_import set file_path = '' where " + old).update();
     }
 
     private static String rootMessage(Throwable e) {

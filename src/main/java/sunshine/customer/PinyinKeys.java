@@ -57,7 +57,15 @@ public final class PinyinKeys {
         return new ArrayList<>(out);
     }
 
+    /** pinyin4j parses its table entry on every call; a bank's names use a few thousand characters. */
+    private static final java.util.concurrent.ConcurrentHashMap<Character, Set<String>> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Set<String> readings(char c) {
+        return CACHE.computeIfAbsent(c, PinyinKeys::lookup);
+    }
+
+    private static Set<String> lookup(char c) {
         Set<String> readings = new LinkedHashSet<>();
         if (Character.isLetterOrDigit(c) && c < 128) {
             readings.add(String.valueOf(Character.toLowerCase(c)));

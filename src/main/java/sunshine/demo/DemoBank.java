@@ -18,6 +18,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import sunshine.access.Accounts;
+import sunshine.customer.FilingImport;
+import sunshine.customer.FilingImports;
 import sunshine.organisation.Area;
 import sunshine.organisation.AreaCommand;
 import sunshine.organisation.AreaKind;
@@ -58,6 +60,7 @@ public class DemoBank {
     private final Areas areas;
     private final DivisionCodeLoader divisions;
     private final Accounts accounts;
+    private final FilingImports imports;
 
     DemoBank(
             Banks banks,
@@ -65,13 +68,59 @@ public class DemoBank {
             StaffDirectory staff,
             Areas areas,
             DivisionCodeLoader divisions,
-            Accounts accounts) {
+            Accounts accounts,
+            FilingImports imports) {
         this.banks = banks;
         this.branches = branches;
         this.staff = staff;
         this.areas = areas;
         this.divisions = divisions;
         this.accounts = accounts;
+        this.imports = imports;
+    }
+
+    /**
+     * Files demo customers through the real workbook import: a generated workbook of {@code people} rows in the
+     * villages of the first three branches (明水, 双山, 枣园), committed. Runs after the bank is loaded.
+     */
+    public void loadCustomers(int people) {
+        Bank bank = banks.findByCode("ZQRCB").orElseThrow();
+        actAsAdmin(bank, () -> {
+            try {
+                List<String> codes = new ArrayList<>();
+                for (String b : List.of("B01", "B02", "B03")) {
+                    long branchId = branches.tree().stream()
+                            .filter(x -> x.code().equals(b))
+                            .findFirst()
+                            .orElseThrow()
+                            .id();
+                    areas.list(branchId, null, null, null, "code", new PageResult.Request(0, 500))
+                            .items()
+                            .forEach(a -> codes.add(a.divisionCode()));
+                }
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("demo-filing", ".xlsx");
+                sunshine.demo.FilingDataGenerator.write(
+                        file,
+                        sunshine.demo.FilingDataGenerator.Options.of(people)
+                                .withAreaCodes(codes)
+                                .withSeed(370114));
+                FilingImport i;
+                try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                    i = imports.upload("演示客户.xlsx", in);
+                }
+                i = imports.await(i.id(), 300_000);
+                if (i.status() == FilingImport.Status.PREVIEW) {
+                    imports.commit(i.id());
+                    i = imports.await(i.id(), 300_000);
+                }
+                java.nio.file.Files.deleteIfExists(file);
+                log.info("Demo customers: {} filed, {} rows refused", i.newRows(), i.refusedRows());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** Loads both demo banks unless a bank exists already. Returns whether it loaded. */

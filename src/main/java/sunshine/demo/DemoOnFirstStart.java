@@ -11,13 +11,19 @@ import org.springframework.stereotype.Component;
 class DemoOnFirstStart implements ApplicationRunner {
 
     private final DemoBank demo;
+    private final int customers;
 
-    DemoOnFirstStart(DemoBank demo) {
+    DemoOnFirstStart(
+            DemoBank demo,
+            @org.springframework.beans.factory.annotation.Value("${sunshine.demo.customers:3000}") int customers) {
         this.demo = demo;
+        this.customers = customers;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        demo.loadIfEmpty();
+        if (demo.loadIfEmpty()) {
+            demo.loadCustomers(customers);
+        }
     }
 }

@@ -65,5 +65,4 @@ create unlogged table filing_import_row (
     changed_fields   text,
     primary key (import_id, row_no)
 );
-create index filing_import_row_rid on filing_import_row (import_id, resident_id);
-create index filing_import_row_key on filing_import_row (import_id, household_key);
+-- no other index: every step joins the whole import at once (hash joins), and each index slows the COPY
