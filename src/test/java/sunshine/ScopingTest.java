@@ -66,7 +66,9 @@ class ScopingTest {
             "POST /api/v1/audit/verify",
             // an upload creates the uploader's own import; rows outside their areas are refused (FilingImportTest)
             "POST /filing/import",
-            "POST /api/v1/filing/imports");
+            "POST /api/v1/filing/imports",
+            // the bank's template fields: always the caller's own bank
+            "POST /filing/fields");
 
     @BeforeEach
     void ids() {

@@ -40,7 +40,7 @@ import sunshine.shared.Role;
  * {@code ./bench filing 1000000} (heap capped at 512 MB); CI runs a small size.
  */
 @Tag("benchmark")
-@SpringBootTest
+@SpringBootTest(properties = "sunshine.demo.customers=0")
 @ActiveProfiles("test")
 class FilingImportBenchmark {
 
