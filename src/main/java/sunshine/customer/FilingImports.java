@@ -251,8 +251,9 @@ public class FilingImports {
             ImportReader.Context ctx = new ImportReader.Context(areasInScope(), fields.of(u.bankId()));
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
-                ImportReader.read(Path.of(file), id, ctx, c, progress.get(id));
+                long rows = ImportReader.read(Path.of(file), id, ctx, c, progress.get(id));
                 c.commit();
+                log.info("import {} read and checked {} rows in {} ms", id, rows, System.currentTimeMillis() - start);
             }
             // fresh statistics, or the planner takes a million staged rows for a handful
             jdbc.sql("analyze filing_import_row").update();
@@ -303,9 +304,7 @@ public class FilingImports {
     private void classify(long id) {
         CurrentUser u = scope.user();
         Map<String, Object> p = Map.of("i", id, "bank", u.bankId(), "scope", u.scopePath() + "%");
-        for (String sql : ImportSql.CLASSIFY) {
-            jdbc.sql(sql).params(p).update();
-        }
+        steps(id, "classify", ImportSql.CLASSIFY, p);
         jdbc.sql("""
                 update filing_import f set rows_read = x.total,
                        rows_checked = x.total, new_rows = x.n, changed_rows = x.c, unchanged_rows = x.u, invalid_rows = x.inv,
@@ -318,15 +317,22 @@ public class FilingImports {
                  where f.id = :i""").param("i", id).update();
     }
 
+    /** Runs set-based steps in order, logging how long each took (no data in the log, only counts). */
+    private void steps(long id, String phase, List<String> statements, Map<String, Object> params) {
+        for (int n = 0; n < statements.size(); n++) {
+            long t = System.currentTimeMillis();
+            int rows = jdbc.sql(statements.get(n)).params(params).update();
+            log.info("import {} {} step {}: {} rows in {} ms", id, phase, n + 1, rows, System.currentTimeMillis() - t);
+        }
+    }
+
     private void apply(long id) {
         long start = System.currentTimeMillis();
         try {
             CurrentUser u = scope.user();
             Map<String, Object> p = Map.of("i", id, "bank", u.bankId(), "by", u.staffId());
             tx.executeWithoutResult(s -> {
-                for (String sql : ImportSql.COMMIT) {
-                    jdbc.sql(sql).params(p).update();
-                }
+                steps(id, "commit", ImportSql.COMMIT, p);
                 FilingImport i = get(id);
                 jdbc.sql("update filing_import set status = 'COMMITTED', committed_at = now(), committed_by = :by,"
                                 + " commit_millis = :ms where id = :i")
