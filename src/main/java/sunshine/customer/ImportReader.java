@@ -218,13 +218,13 @@ final class ImportReader {
                 null,
                 relationship,
                 extra);
+        // a cell already refused (formula, ID stored as a number, unknown choice) is not judged again
+        java.util.Set<String> said = new java.util.HashSet<>();
+        problems.forEach(p -> said.add(p.field()));
         for (FieldProblem p : FilingRules.check(cmd, ctx.fields())) {
-            if (p.messageKey().equals("customer.field.required")
-                    && p.field().equals("customerType")
-                    && !blank(cells[9])) {
-                continue; // already said: unknown choice
+            if (!said.contains(p.field())) {
+                problems.add(p);
             }
-            problems.add(p);
         }
         // an ID with any problem of its own is not used, not even to find duplicates
         boolean idProblem = problems.stream().anyMatch(p -> p.field().equals("residentId"));
