@@ -81,8 +81,10 @@ final class ImportSql {
                       from filing_import_row r2 join customer c on c.id = r2.customer_id
                      where r2.import_id = :i and r2.status = 'VALID') x
              where r.import_id = :i and r.row_no = x.row_no""",
+            // new people get their customer id now, so that their household can name its representative at once
             """
-            update filing_import_row set status = 'NEW' where import_id = :i and status = 'VALID'""");
+            update filing_import_row set status = 'NEW', customer_id = nextval('customer_id_seq')
+             where import_id = :i and status = 'VALID'""");
 
     static final List<String> COMMIT = List.of(
             // households filed by hand take the file's key the first time a workbook names them
@@ -94,28 +96,25 @@ final class ImportSql {
                      order by r.household_key, r.row_no) k
              where h.id = k.household_id and h.file_key is null
                and not exists (select 1 from household x where x.bank_id = :bank and x.file_key = k.household_key)""",
+            // a new household has exactly one new representative (checked when classifying)
             """
-            insert into household (bank_id, branch_id, area_id, file_key)
-            select distinct on (r.household_key) :bank, r.branch_id, r.area_id, r.household_key
+            insert into household (bank_id, branch_id, area_id, file_key, representative_id)
+            select :bank, r.branch_id, r.area_id, r.household_key, r.customer_id
               from filing_import_row r
-             where r.import_id = :i and r.status = 'NEW'
-               and not exists (select 1 from household h where h.bank_id = :bank and h.file_key = r.household_key)
-             order by r.household_key, r.row_no""",
+             where r.import_id = :i and r.status = 'NEW' and r.relationship = 'SELF'
+               and not exists (select 1 from household h where h.bank_id = :bank and h.file_key = r.household_key)""",
             """
-            insert into customer (bank_id, branch_id, area_id, household_id, relationship, resident_id, name, gender,
+            insert into customer (id, bank_id, branch_id, area_id, household_id, relationship, resident_id, name, gender,
                    birth_date, phone, address, customer_type, occupation, employer, residence, business_place,
                    data_source, extra, name_keys, created_by, updated_by)
-            select :bank, r.branch_id, r.area_id, h.id, r.relationship, r.resident_id, r.name, r.gender, r.birth_date,
+            select r.customer_id, :bank, r.branch_id, r.area_id, h.id, r.relationship, r.resident_id, r.name, r.gender,
+                   r.birth_date,
                    r.phone, r.address, r.customer_type, r.occupation, r.employer, r.residence,
                    case when r.residence = 'NON_LOCAL' then r.business_place end, 'IMPORT',
                    coalesce(r.extra::jsonb, '{}'::jsonb), r.name_keys, :by, :by
               from filing_import_row r join household h on h.bank_id = :bank and h.file_key = r.household_key
              where r.import_id = :i and r.status = 'NEW'""",
-            """
-            update household h set representative_id = c.id
-              from filing_import_row r join customer c on c.bank_id = :bank and c.resident_id = r.resident_id
-             where r.import_id = :i and r.status = 'NEW' and r.relationship = 'SELF'
-               and h.id = c.household_id and h.representative_id is null""",
+
             // history first: it needs the old values
             """
             insert into customer_history (bank_id, customer_id, field, old_value, new_value, changed_by, source)
