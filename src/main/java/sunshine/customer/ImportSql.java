@@ -56,8 +56,9 @@ final class ImportSql {
                       from filing_import_row x
                      where import_id = :i and status = 'VALID'
                        and not exists (select 1 from household h where h.bank_id = :bank and h.file_key = x.household_key)
-                       and not exists (select 1 from filing_import_row y where y.import_id = :i
-                                        and y.household_key = x.household_key and y.customer_id is not null)
+                       and x.household_key not in (select y.household_key from filing_import_row y
+                                                    where y.import_id = :i and y.customer_id is not null
+                                                      and y.household_key is not null)
                      group by household_key
                     having count(*) filter (where relationship = 'SELF') <> 1 or count(distinct area_id) > 1) k
              where r.import_id = :i and r.status = 'VALID' and r.household_key = k.household_key""",
