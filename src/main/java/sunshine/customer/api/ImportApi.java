@@ -5,8 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +24,7 @@ import sunshine.customer.FilingTemplate;
 import sunshine.customer.ImportResult;
 import sunshine.customer.Roles;
 import sunshine.shared.PageResult;
+import sunshine.shared.web.Downloads;
 
 /** The bulk import for scripts: upload, poll, preview rows, commit, result workbook, template. */
 @RestController
@@ -82,21 +81,13 @@ class ImportApi {
 
     @GetMapping("/imports/{id}/result.xlsx")
     void result(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
-        attachment(response, "导入结果-" + id + ".xlsx");
+        Downloads.xlsx(response, "导入结果-" + id + ".xlsx");
         result.write(id, locale, response.getOutputStream());
     }
 
     @GetMapping("/template.xlsx")
     void template(HttpServletResponse response) throws IOException {
-        attachment(response, "客户建档模板.xlsx");
+        Downloads.xlsx(response, "客户建档模板.xlsx");
         template.write(response.getOutputStream());
-    }
-
-    private static void attachment(HttpServletResponse response, String fileName) {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(
-                "Content-Disposition",
-                "attachment; filename=\"filing.xlsx\"; filename*=UTF-8''"
-                        + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 }

@@ -3,8 +3,6 @@ package sunshine.customer.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +22,7 @@ import sunshine.customer.Roles;
 import sunshine.shared.BusinessException;
 import sunshine.shared.NotFoundException;
 import sunshine.shared.PageResult;
+import sunshine.shared.web.Downloads;
 import sunshine.shared.web.Forms;
 
 /** Pages of the bulk import: template, upload, progress, preview, commit, result workbook. */
@@ -51,7 +50,7 @@ class ImportPages {
 
     @GetMapping("/filing/template.xlsx")
     void template(HttpServletResponse response) throws IOException {
-        attachment(response, "客户建档模板.xlsx");
+        Downloads.xlsx(response, "客户建档模板.xlsx");
         template.write(response.getOutputStream());
     }
 
@@ -128,15 +127,7 @@ class ImportPages {
     @GetMapping("/filing/import/{id}/result.xlsx")
     void result(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
         FilingImport i = imports.get(id);
-        attachment(response, "导入结果-" + i.id() + ".xlsx");
+        Downloads.xlsx(response, "导入结果-" + i.id() + ".xlsx");
         result.write(id, locale, response.getOutputStream());
-    }
-
-    static void attachment(HttpServletResponse response, String fileName) {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(
-                "Content-Disposition",
-                "attachment; filename=\"filing.xlsx\"; filename*=UTF-8''"
-                        + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 }
