@@ -40,7 +40,7 @@ class PagesTest {
                 "/org/areas",
                 "/org/areas?branchId=" + b01 + "&kind=VILLAGE&q=村&page=1",
                 "/me");
-        Map<String, List<String>> allowedOnlyFor = Map.of(
+        Map<String, List<String>> allowedOnlyFor = new java.util.LinkedHashMap<>(Map.of(
                 "/audit",
                 List.of("admin", "ho_audit"),
                 "/org/branches/new",
@@ -58,7 +58,21 @@ class PagesTest {
                 "/org/areas/" + area + "/edit",
                 List.of("admin", "b01_head", "ho_bd"),
                 "/org/areas/import",
-                List.of("admin", "b01_head", "ho_bd"));
+                List.of("admin", "b01_head", "ho_bd")));
+        List<String> filing = List.of("ho_bd", "ho_audit", "b01_head", "b01_am1", "b01_entry");
+        List<String> filers = List.of("ho_bd", "b01_head", "b01_am1", "b01_entry");
+        for (String page : List.of(
+                "/customers?sort=name", "/customers?q=zs", "/filing/coverage?by=AREA", "/filing/coverage?by=MANAGER")) {
+            allowedOnlyFor.put(page, filing);
+        }
+        long customer = jdbc.sql("select min(id) from customer where branch_id = :b")
+                .param("b", b01)
+                .query(Long.class)
+                .single();
+        allowedOnlyFor.put("/customers/" + customer, filing);
+        allowedOnlyFor.put("/filing/import", filers);
+        allowedOnlyFor.put("/customers/new", filers);
+        allowedOnlyFor.put("/filing/fields", List.of("admin", "ho_bd"));
         List<String> problems = new ArrayList<>();
         for (String user : List.of("admin", "ho_bd", "ho_audit", "b01_head", "b01_am1", "b01_entry")) {
             MockHttpSession session = Logins.as(mvc, user);
