@@ -353,19 +353,46 @@ class FilingTest {
     }
 
     @Test
-    void coverageCountsFiledHouseholdsAgainstTheSurvey() throws Exception {
-        long actual = jdbc.sql("select actual_households from area where id = :a")
-                .param("a", area)
+    void coverageIsHouseholdsFiledOverTheSurveysActualHouseholds_againstNinetyFivePercent() throws Exception {
+        // R9, worked by hand: a market of 4 surveyed households; 2 households (3 people) filed → 50.0%,
+        // and 95% of 4 is 3.8, so 4 households are needed: 2 short
+        MockMvc m = mvc;
+        MockHttpSession head = Logins.as(m, "b11_head");
+        long b11 = new Fixtures(jdbc).branch("ZQRCB", "B11");
+        String created = m.perform(post("/api/v1/areas")
+                        .session(head)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"branchId\":" + b11 + ",\"kind\":\"MARKET\",\"name\":\"覆盖率测试市场\","
+                                + "\"actualHouseholds\":4,\"businessHouseholds\":4,\"loanCertCount\":0,"
+                                + "\"loanCertAmount\":0,\"badLoanCount\":0,\"badLoanAmount\":0}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long market = json.readTree(created).get("id").asLong();
+        area = market;
+        long first = body(file(person("甲一", id("19700101", true), "13800000041")))
+                .get("customer")
+                .get("id")
+                .asLong();
+        long household = jdbc.sql("select household_id from customer where id = :c")
+                .param("c", first)
                 .query(Long.class)
                 .single();
-        long filed = jdbc.sql("select count(distinct household_id) from customer where area_id = :a")
-                .param("a", area)
-                .query(Long.class)
-                .single();
-        mvc.perform(get("/api/v1/filing/coverage?by=AREA").session(am))
-                .andExpect(jsonPath("$[?(@.id == " + area + ")].actualHouseholds")
-                        .value(org.hamcrest.Matchers.hasItem((int) actual)))
-                .andExpect(jsonPath("$[?(@.id == " + area + ")].filedHouseholds")
-                        .value(org.hamcrest.Matchers.hasItem((int) filed)));
+        file(person("甲二", id("19720101", false), "13800000042")
+                        .replace(
+                                "\"occupation\"",
+                                "\"householdId\":" + household + ",\"relationship\":\"SPOUSE\",\"occupation\""))
+                .andExpect(status().isCreated());
+        file(person("乙一", id("19750101", true), "13800000043")).andExpect(status().isCreated());
+        String line = "$[?(@.id == " + market + ")]";
+        m.perform(get("/api/v1/filing/coverage?by=AREA").session(am))
+                .andExpect(jsonPath(line + ".actualHouseholds").value(org.hamcrest.Matchers.contains(4)))
+                .andExpect(jsonPath(line + ".filedHouseholds").value(org.hamcrest.Matchers.contains(2)))
+                .andExpect(jsonPath(line + ".filedPeople").value(org.hamcrest.Matchers.contains(3)))
+                .andExpect(jsonPath(line + ".percent").value(org.hamcrest.Matchers.contains(50.0)))
+                .andExpect(jsonPath(line + ".missingHouseholds").value(org.hamcrest.Matchers.contains(2)))
+                .andExpect(jsonPath(line + ".meetsTarget").value(org.hamcrest.Matchers.contains(false)));
     }
 }

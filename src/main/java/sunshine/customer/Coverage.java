@@ -28,6 +28,7 @@ public class Coverage {
             long excludedPeople) {
 
         /** Percent, one decimal; null when there is nothing to file. */
+        @com.fasterxml.jackson.annotation.JsonProperty
         public BigDecimal percent() {
             if (actualHouseholds == 0) {
                 return null;
@@ -36,10 +37,12 @@ public class Coverage {
                     .divide(BigDecimal.valueOf(actualHouseholds), 1, RoundingMode.HALF_UP);
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public boolean meetsTarget() {
             return percent() != null && percent().compareTo(TARGET) >= 0;
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty
         public long missingHouseholds() {
             long target = (actualHouseholds * 95 + 99) / 100;
             return Math.max(0, target - filedHouseholds);

@@ -334,8 +334,9 @@ public class FilingImports {
             tx.executeWithoutResult(s -> {
                 steps(id, "commit", ImportSql.COMMIT, p);
                 FilingImport i = get(id);
-                jdbc.sql("update filing_import set status = 'COMMITTED', committed_at = now(), committed_by = :by,"
-                                + " commit_millis = :ms where id = :i")
+                jdbc.sql(
+                                "update filing_import set status = 'COMMITTED', error_key = null, committed_at = now(), committed_by = :by,"
+                                        + " commit_millis = :ms where id = :i")
                         .param("by", u.staffId())
                         .param("ms", System.currentTimeMillis() - start)
                         .param("i", id)
