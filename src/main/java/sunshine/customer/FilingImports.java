@@ -97,6 +97,7 @@ public class FilingImports {
         CurrentUser user = scope.user();
         Path file;
         String sha;
+        long started = System.currentTimeMillis();
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "upload-", ".xlsx");
@@ -105,8 +106,10 @@ public class FilingImports {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
             sha = HexFormat.of().formatHex(digest.digest());
+            long kept = System.currentTimeMillis();
             try {
                 new XlsxGuard(UNCOMPRESSED_LIMIT).inspect(tmp);
+                log.info("upload kept in {} ms, inspected in {} ms", kept - started, System.currentTimeMillis() - kept);
             } catch (BusinessException e) {
                 Files.deleteIfExists(tmp);
                 throw e;
@@ -249,15 +252,23 @@ public class FilingImports {
                     .single();
             CurrentUser u = scope.user();
             ImportReader.Context ctx = new ImportReader.Context(areasInScope(), fields.of(u.bankId()));
+            ImportReader.Outcome outcome;
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
-                long rows = ImportReader.read(Path.of(file), id, ctx, c, progress.get(id));
+                outcome = ImportReader.read(Path.of(file), id, ctx, c, progress.get(id));
                 c.commit();
-                log.info("import {} read and checked {} rows in {} ms", id, rows, System.currentTimeMillis() - start);
+                log.info(
+                        "import {} read and checked {} rows in {} ms",
+                        id,
+                        outcome.rows(),
+                        System.currentTimeMillis() - start);
             }
             // fresh statistics, or the planner takes a million staged rows for a handful
+            long t = System.currentTimeMillis();
             jdbc.sql("analyze filing_import_row").update();
-            tx.executeWithoutResult(s -> classify(id));
+            log.info("import {} analyzed in {} ms", id, System.currentTimeMillis() - t);
+            String dups = String.join(",", outcome.duplicateIds());
+            tx.executeWithoutResult(s -> classify(id, dups));
             jdbc.sql(
                             "update filing_import set status = 'PREVIEW', previewed_at = now(), read_millis = :ms where id = :i")
                     .param("ms", System.currentTimeMillis() - start)
@@ -301,10 +312,13 @@ public class FilingImports {
     }
 
     /** Sorts the staged rows: duplicates, conflicts, then new, changed or unchanged against the files. */
-    private void classify(long id) {
+    private void classify(long id, String duplicateIds) {
         CurrentUser u = scope.user();
-        Map<String, Object> p = Map.of("i", id, "bank", u.bankId(), "scope", u.scopePath() + "%");
+        Map<String, Object> p = Map.of("i", id, "bank", u.bankId(), "scope", u.scopePath() + "%", "dups", duplicateIds);
+        roomForHashJoins();
         steps(id, "classify", ImportSql.CLASSIFY, p);
+        jdbc.sql(ImportSql.RESERVE_IDS).param("i", id).update();
+        long t = System.currentTimeMillis();
         jdbc.sql("""
                 update filing_import f set rows_read = x.total,
                        rows_checked = x.total, new_rows = x.n, changed_rows = x.c, unchanged_rows = x.u, invalid_rows = x.inv,
@@ -315,6 +329,12 @@ public class FilingImports {
                                count(*) filter (where status = 'CONFLICT') k
                           from filing_import_row where import_id = :i) x
                  where f.id = :i""").param("i", id).update();
+        log.info("import {} counted in {} ms", id, System.currentTimeMillis() - t);
+    }
+
+    /** Joins of a million staged rows with a million customers spill to disk with the default 4 MB. */
+    private void roomForHashJoins() {
+        jdbc.sql("set local work_mem = '256MB'").update();
     }
 
     /** Runs set-based steps in order, logging how long each took (no data in the log, only counts). */
@@ -330,8 +350,13 @@ public class FilingImports {
         long start = System.currentTimeMillis();
         try {
             CurrentUser u = scope.user();
-            Map<String, Object> p = Map.of("i", id, "bank", u.bankId(), "by", u.staffId());
+            long base = jdbc.sql("select coalesce(id_base, 0) from filing_import where id = :i")
+                    .param("i", id)
+                    .query(Long.class)
+                    .single();
+            Map<String, Object> p = Map.of("i", id, "bank", u.bankId(), "by", u.staffId(), "base", base);
             tx.executeWithoutResult(s -> {
+                roomForHashJoins();
                 steps(id, "commit", ImportSql.COMMIT, p);
                 FilingImport i = get(id);
                 jdbc.sql(

@@ -64,8 +64,11 @@ final class ImportReader {
 
     private ImportReader() {}
 
-    /** Reads the workbook into the staging table; returns the number of data rows. */
-    static long read(Path file, long importId, Context ctx, Connection connection, Progress progress)
+    /** What reading found: the number of data rows, and the resident IDs the file has more than once. */
+    record Outcome(long rows, java.util.Set<String> duplicateIds) {}
+
+    /** Reads the workbook into the staging table. */
+    static Outcome read(Path file, long importId, Context ctx, Connection connection, Progress progress)
             throws IOException, SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
         try (InputStream in = Files.newInputStream(file);
@@ -81,6 +84,8 @@ final class ImportReader {
             checkHeader(it.next(), ctx.fields());
             int width = FilingColumns.FIXED.size() + ctx.fields().size();
             LocalDate today = LocalDate.now();
+            IdSet seen = new IdSet();
+            java.util.Set<String> duplicates = new java.util.HashSet<>();
             long count = 0;
             while (it.hasNext()) {
                 Row row = it.next();
@@ -96,10 +101,13 @@ final class ImportReader {
                     continue;
                 }
                 count++;
-                writeRow(out, importId, row.getRowNum(), cells, ctx, problems, today);
+                String id = writeRow(out, importId, row.getRowNum(), cells, ctx, problems, today);
+                if (id != null && !seen.add(id)) {
+                    duplicates.add(id);
+                }
                 progress.checked().incrementAndGet();
             }
-            return count;
+            return new Outcome(count, duplicates);
         }
     }
 
@@ -147,7 +155,8 @@ final class ImportReader {
         return text == null ? null : text.strip();
     }
 
-    private static void writeRow(
+    /** Writes one staged row; returns its resident ID when it is valid, for finding duplicates. */
+    private static String writeRow(
             Writer out,
             long importId,
             int rowNo,
@@ -230,24 +239,27 @@ final class ImportReader {
         boolean idProblem = problems.stream().anyMatch(p -> p.field().equals("residentId"));
         ResidentId.Parsed id = idProblem ? new ResidentId.Parsed(null, null) : ResidentId.parse(cells[4], today);
         boolean valid = problems.isEmpty();
-        csv(out, String.valueOf(importId), false);
-        csv(out, String.valueOf(rowNo), true);
-        csv(out, valid ? "VALID" : "INVALID", true);
-        csv(out, valid ? null : reasons(problems), true);
+        StringBuilder line = new StringBuilder(256);
+        line.append(importId);
+        csv(line, String.valueOf(rowNo), true);
+        csv(line, valid ? "NEW" : "INVALID", true);
+        csv(line, valid ? null : reasons(problems), true);
         for (String cell : java.util.Arrays.copyOf(cells, FilingColumns.FIXED.size())) {
-            csv(out, cell, true);
+            csv(line, cell, true);
         }
-        csv(out, extra.isEmpty() ? null : json(extra), true);
-        csv(out, area == null ? null : String.valueOf(area[0]), true);
-        csv(out, area == null ? null : String.valueOf(area[1]), true);
-        csv(out, id.valid() ? id.id().value() : null, true);
-        csv(out, id.valid() ? String.valueOf(id.id().gender()) : null, true);
-        csv(out, id.valid() ? id.id().birthDate().toString() : null, true);
-        csv(out, type == null ? null : type.name(), true);
-        csv(out, relationship == null ? null : relationship.name(), true);
-        csv(out, residence == null ? null : residence.name(), true);
-        csv(out, valid ? PinyinKeys.of(cells[3]) : null, true);
-        out.write('\n');
+        csv(line, extra.isEmpty() ? null : json(extra), true);
+        csv(line, area == null ? null : String.valueOf(area[0]), true);
+        csv(line, area == null ? null : String.valueOf(area[1]), true);
+        csv(line, id.valid() ? id.id().value() : null, true);
+        csv(line, id.valid() ? String.valueOf(id.id().gender()) : null, true);
+        csv(line, id.valid() ? id.id().birthDate().toString() : null, true);
+        csv(line, type == null ? null : type.name(), true);
+        csv(line, relationship == null ? null : relationship.name(), true);
+        csv(line, residence == null ? null : residence.name(), true);
+        csv(line, valid ? PinyinKeys.of(cells[3]) : null, true);
+        line.append('\n');
+        out.append(line);
+        return valid && id.valid() ? id.id().value() : null;
     }
 
     /** The area cell holds a 12-digit division code or #id, optionally followed by the name. */
@@ -315,24 +327,24 @@ final class ImportReader {
         return sb.append('"').toString();
     }
 
-    private static void csv(Writer out, String value, boolean comma) throws IOException {
+    private static void csv(StringBuilder out, String value, boolean comma) {
         if (comma) {
-            out.write(',');
+            out.append(',');
         }
         if (value == null) {
             return;
         }
-        out.write('"');
+        out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
             if (ch == '"') {
-                out.write('"');
+                out.append('"');
             }
             if (ch != 0) {
-                out.write(ch);
+                out.append(ch);
             }
         }
-        out.write('"');
+        out.append('"');
     }
 
     private static boolean blank(String s) {

@@ -10,64 +10,26 @@ final class ImportSql {
 
     private ImportSql() {}
 
+    /**
+     * Rows arrive as NEW (passed every check of the filing rules) or INVALID; each step narrows NEW down, and
+     * rows that need no change stay as they are (a million-row import rewrites as few staged rows as it can).
+     */
     static final List<String> CLASSIFY = List.of(
-            // the same resident ID twice or more in the file: every valid copy is refused, naming the rows
+            // the same resident ID twice or more in the file (the reader lists which): every valid copy is refused,
+            // naming the rows
             """
             update filing_import_row r set status = 'DUPLICATE', reasons = 'residentId:import.duplicate|' || d.rows_list
               from (select resident_id, string_agg(row_no::text, ',' order by row_no) as rows_list
-                      from filing_import_row where import_id = :i and resident_id is not null
+                      from filing_import_row where import_id = :i and resident_id = any(string_to_array(:dups, ','))
                      group by resident_id having count(*) > 1) d
-             where r.import_id = :i and r.status = 'VALID' and r.resident_id = d.resident_id""",
-            // who is already filed
-            """
-            update filing_import_row r set customer_id = c.id
-              from customer c
-             where r.import_id = :i and r.status = 'VALID' and c.bank_id = :bank and c.resident_id = r.resident_id""",
-            // filed by a part of the bank outside the uploader's scope
-            """
-            update filing_import_row r set status = 'CONFLICT', reasons = 'residentId:customer.error.filedElsewhere'
-              from customer c join branch b on b.id = c.branch_id
-             where r.import_id = :i and r.status = 'VALID' and c.id = r.customer_id and b.path not like :scope""",
-            // a household key of the file that already names a household: its representative stays
-            """
-            update filing_import_row r set status = 'CONFLICT',
-                   reasons = 'relationship:import.household.representativeChange|' || r.household_key
-              from household h
-             where r.import_id = :i and r.status = 'VALID' and r.relationship = 'SELF' and h.bank_id = :bank
-               and h.file_key = r.household_key and h.representative_id is distinct from r.customer_id""",
-            // a person already in another household than the one the file's key names
-            """
-            update filing_import_row r set status = 'CONFLICT', reasons = 'household:import.household.moved|' || x.household_id
-              from (select r2.row_no, c.household_id
-                      from filing_import_row r2 join customer c on c.id = r2.customer_id
-                      join household ch on ch.id = c.household_id
-                      left join household hk on hk.bank_id = :bank and hk.file_key = r2.household_key
-                     where r2.import_id = :i and r2.status = 'VALID'
-                       and ((hk.id is not null and hk.id <> c.household_id)
-                         or (hk.id is null and ch.file_key is not null and ch.file_key <> r2.household_key))) x
-             where r.import_id = :i and r.row_no = x.row_no""",
-            // a new household needs exactly one representative, and all its members in one area
-            """
-            update filing_import_row r set status = 'CONFLICT',
-                   reasons = case when k.areas > 1 then 'household:import.household.areas|' || r.household_key
-                             else 'relationship:import.household.representatives|' || r.household_key || '|' || k.selfs end
-              from (select household_key, count(*) filter (where relationship = 'SELF') as selfs,
-                           count(distinct area_id) as areas
-                      from filing_import_row x
-                     where import_id = :i and status = 'VALID'
-                       and not exists (select 1 from household h where h.bank_id = :bank and h.file_key = x.household_key)
-                       and x.household_key not in (select y.household_key from filing_import_row y
-                                                    where y.import_id = :i and y.customer_id is not null
-                                                      and y.household_key is not null)
-                     group by household_key
-                    having count(*) filter (where relationship = 'SELF') <> 1 or count(distinct area_id) > 1) k
-             where r.import_id = :i and r.status = 'VALID' and r.household_key = k.household_key""",
-            // known people: what would change
+             where r.import_id = :i and r.status = 'NEW' and r.resident_id = d.resident_id""",
+            // who is already filed, and what would change for them
             """
             update filing_import_row r
-               set status = case when x.changed = '' then 'UNCHANGED' else 'CHANGED' end,
+               set customer_id = x.id,
+                   status = case when x.changed = '' then 'UNCHANGED' else 'CHANGED' end,
                    changed_fields = nullif(x.changed, '')
-              from (select r2.row_no, concat_ws(',',
+              from (select r2.row_no, c.id, concat_ws(',',
                         case when c.name <> r2.name then 'name' end,
                         case when c.phone <> r2.phone then 'phone' end,
                         case when c.address <> r2.address then 'address' end,
@@ -79,13 +41,59 @@ final class ImportSql {
                              then 'businessPlace' end,
                         case when c.area_id <> r2.area_id then 'area' end,
                         case when r2.extra is not null and not (c.extra @> r2.extra::jsonb) then 'extra' end) as changed
-                      from filing_import_row r2 join customer c on c.id = r2.customer_id
-                     where r2.import_id = :i and r2.status = 'VALID') x
+                      from filing_import_row r2 join customer c on c.bank_id = :bank and c.resident_id = r2.resident_id
+                     where r2.import_id = :i and r2.status = 'NEW') x
              where r.import_id = :i and r.row_no = x.row_no""",
-            // new people get their customer id now, so that their household can name its representative at once
+            // filed by a part of the bank outside the uploader's scope
             """
-            update filing_import_row set status = 'NEW', customer_id = nextval('customer_id_seq')
-             where import_id = :i and status = 'VALID'""");
+            update filing_import_row r set status = 'CONFLICT', reasons = 'residentId:customer.error.filedElsewhere'
+              from customer c join branch b on b.id = c.branch_id
+             where r.import_id = :i and r.status in ('CHANGED', 'UNCHANGED') and c.id = r.customer_id
+               and b.path not like :scope""",
+            // a household key of the file that already names a household: its representative stays
+            """
+            update filing_import_row r set status = 'CONFLICT',
+                   reasons = 'relationship:import.household.representativeChange|' || r.household_key
+              from household h
+             where r.import_id = :i and r.status in ('NEW', 'CHANGED', 'UNCHANGED') and r.relationship = 'SELF'
+               and h.bank_id = :bank and h.file_key = r.household_key and h.representative_id is distinct from r.customer_id""",
+            // a person already in another household than the one the file's key names
+            """
+            update filing_import_row r set status = 'CONFLICT', reasons = 'household:import.household.moved|' || x.household_id
+              from (select r2.row_no, c.household_id
+                      from filing_import_row r2 join customer c on c.id = r2.customer_id
+                      join household ch on ch.id = c.household_id
+                      left join household hk on hk.bank_id = :bank and hk.file_key = r2.household_key
+                     where r2.import_id = :i and r2.status in ('CHANGED', 'UNCHANGED')
+                       and ((hk.id is not null and hk.id <> c.household_id)
+                         or (hk.id is null and ch.file_key is not null and ch.file_key <> r2.household_key))) x
+             where r.import_id = :i and r.row_no = x.row_no""",
+            // a new household needs exactly one representative, and all its members in one area
+            """
+            update filing_import_row r set status = 'CONFLICT',
+                   reasons = case when k.areas > 1 then 'household:import.household.areas|' || r.household_key
+                             else 'relationship:import.household.representatives|' || r.household_key || '|' || k.selfs end
+              from (select household_key, count(*) filter (where relationship = 'SELF') as selfs,
+                           count(distinct area_id) as areas
+                      from filing_import_row x
+                     where import_id = :i and status = 'NEW'
+                       and not exists (select 1 from household h where h.bank_id = :bank and h.file_key = x.household_key)
+                       and x.household_key not in (select y.household_key from filing_import_row y
+                                                    where y.import_id = :i and y.customer_id is not null
+                                                      and y.household_key is not null)
+                     group by household_key
+                    having count(*) filter (where relationship = 'SELF') <> 1 or count(distinct area_id) > 1) k
+             where r.import_id = :i and r.status = 'NEW' and r.household_key = k.household_key""");
+
+    /**
+     * New people's customer ids: a block of the sequence is taken for the import at once, and a NEW row's id is
+     * that block's start plus its row number, so that no staged row is rewritten to carry it.
+     */
+    static final String RESERVE_IDS = """
+            update filing_import f set id_base = (select case when max(row_no) is null then null
+                                                  else setval('customer_id_seq', nextval('customer_id_seq') + max(row_no)) - max(row_no) end
+                                                    from filing_import_row where import_id = :i and status = 'NEW')
+             where f.id = :i""";
 
     static final List<String> COMMIT = List.of(
             // households filed by hand take the file's key the first time a workbook names them
@@ -100,7 +108,7 @@ final class ImportSql {
             // a new household has exactly one new representative (checked when classifying)
             """
             insert into household (bank_id, branch_id, area_id, file_key, representative_id)
-            select :bank, r.branch_id, r.area_id, r.household_key, r.customer_id
+            select :bank, r.branch_id, r.area_id, r.household_key, :base + r.row_no
               from filing_import_row r
              where r.import_id = :i and r.status = 'NEW' and r.relationship = 'SELF'
                and not exists (select 1 from household h where h.bank_id = :bank and h.file_key = r.household_key)""",
@@ -108,7 +116,7 @@ final class ImportSql {
             insert into customer (id, bank_id, branch_id, area_id, household_id, relationship, resident_id, name, gender,
                    birth_date, phone, address, customer_type, occupation, employer, residence, business_place,
                    data_source, extra, name_keys, created_by, updated_by)
-            select r.customer_id, :bank, r.branch_id, r.area_id, h.id, r.relationship, r.resident_id, r.name, r.gender,
+            select :base + r.row_no, :bank, r.branch_id, r.area_id, h.id, r.relationship, r.resident_id, r.name, r.gender,
                    r.birth_date,
                    r.phone, r.address, r.customer_type, r.occupation, r.employer, r.residence,
                    case when r.residence = 'NON_LOCAL' then r.business_place end, 'IMPORT',

@@ -1,6 +1,5 @@
 package sunshine.transfer;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +19,9 @@ final class XmlPartScan {
     private final Needle macroEnabled = new Needle("macroenabled");
     private final Needle macroSheet = new Needle("macrosheet");
     private final List<Needle> needles = List.of(doctype, entity, macroEnabled, macroSheet);
-    private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+    // a plain array: ByteArrayOutputStream's synchronized methods, called per byte, cost seconds per gigabyte
+    private final byte[] head = new byte[HEAD_LIMIT];
+    private int headSize;
     private final boolean xmlByName;
     private int first = -1;
 
@@ -34,8 +35,21 @@ final class XmlPartScan {
             if (!xmlByName && hasContent() && !startsLikeXml()) {
                 return;
             }
+            if (hasContent() && headSize >= HEAD_LIMIT && noNeedleStarted()) {
+                // a gigabyte of sheet XML is mostly bytes that can start no needle: they change nothing
+                while (i < length && bytes[i] != '<' && bytes[i] != 'm' && bytes[i] != 'M') {
+                    i++;
+                }
+                if (i == length) {
+                    return;
+                }
+            }
             accept(bytes[i]);
         }
+    }
+
+    private boolean noNeedleStarted() {
+        return doctype.matched == 0 && entity.matched == 0 && macroEnabled.matched == 0 && macroSheet.matched == 0;
     }
 
     /** Whether the first byte after byte-order marks and white space is {@code <}. */
@@ -57,7 +71,7 @@ final class XmlPartScan {
 
     /** Whether the XML declaration names an encoding other than UTF-8 or UTF-16, or does not end in time to tell. */
     boolean declaresForeignEncoding() {
-        String start = head.toString(StandardCharsets.ISO_8859_1);
+        String start = new String(head, 0, headSize, StandardCharsets.ISO_8859_1);
         if (!start.startsWith("<?xml")) {
             return false;
         }
@@ -80,8 +94,8 @@ final class XmlPartScan {
         if (!hasContent()) {
             first = b;
         }
-        if (head.size() < HEAD_LIMIT) {
-            head.write(b);
+        if (headSize < HEAD_LIMIT) {
+            head[headSize++] = b;
         }
         for (Needle needle : needles) {
             needle.accept(b);

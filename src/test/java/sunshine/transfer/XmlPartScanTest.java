@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The scan finds declarations however the bytes arrive, and does not cry wolf at ordinary parts. */
@@ -53,6 +55,32 @@ class XmlPartScanTest {
         scan.feed(bytes, bytes.length);
         assertThat(scan.startsLikeXml()).isFalse();
         assertThat(scan.declaresEntities()).isFalse();
+    }
+
+    @Test
+    void declarationsFarPastTheHeadAreFoundInAnyChunking() {
+        String rows = "<row r=\"1\"><c t=\"inlineStr\"><is><t>m</t></is></c></row>".repeat(200);
+        for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE)) {
+            byte[] bytes = ("<?xml version=\"1.0\"?><sheetData>" + rows + "<!Entity x \"y\">" + rows
+                            + "application/vnd.ms-excel.sheet.MacroEnabled.main+xml</sheetData>")
+                    .getBytes(charset);
+            for (int chunk : new int[] {1, 7, 8192}) {
+                XmlPartScan scan = new XmlPartScan(true);
+                for (int at = 0; at < bytes.length; at += chunk) {
+                    byte[] part = Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + chunk));
+                    scan.feed(part, part.length);
+                }
+                assertThat(scan.declaresEntities())
+                        .as(charset + " in chunks of " + chunk)
+                        .isTrue();
+                assertThat(scan.mentionsMacros())
+                        .as(charset + " in chunks of " + chunk)
+                        .isTrue();
+            }
+        }
+        XmlPartScan clean = scan("<?xml version=\"1.0\"?><sheetData>" + rows + "</sheetData>");
+        assertThat(clean.declaresEntities()).isFalse();
+        assertThat(clean.mentionsMacros()).isFalse();
     }
 
     private static XmlPartScan scan(String text) {
