@@ -235,6 +235,42 @@ class FilingImportTest {
     }
 
     @Test
+    void knownPeopleAreNotMovedNorMadeRepresentativesByAWorkbook_norTakenFromAnotherBranch() throws Exception {
+        String a = id("19610101", 911);
+        String b = id("19620202", 912);
+        String c = id("19630303", 913);
+        List<List<Object>> first = new ArrayList<>();
+        first.add(row(areaCode, "H-K1", "本人", "甲一", a, "13912341001"));
+        first.add(row(areaCode, "H-K1", "配偶", "乙二", b, "13912341002"));
+        first.add(row(areaCode, "H-K2", "本人", "丙三", c, "13912341003"));
+        long firstId = upload(workbook(first)).get("id").asLong();
+        mvc.perform(post("/api/v1/filing/imports/" + firstId + "/commit")
+                .session(clerk)
+                .with(csrf()));
+        assertThat(await(firstId).get("status").asText()).isEqualTo("COMMITTED");
+        Fixtures fx = new Fixtures(jdbc);
+        String elsewhere = id("19640404", 914);
+        fx.customerIn(fx.firstArea(fx.branch("ZQRCB", "B01")), elsewhere, "丁四");
+
+        List<List<Object>> second = new ArrayList<>();
+        second.add(row(areaCode, "H-K1", "本人", "甲一", a, "13912341001")); // row 2: as filed
+        second.add(row(areaCode, "H-K2", "配偶", "乙二", b, "13912341002")); // row 3: into another household
+        second.add(row(areaCode, "H-K1", "本人", "丙三", c, "13912341003")); // row 4: H-K1 has its representative
+        second.add(row(areaCode, "H-K2", "本人", "戊五", id("19650505", 915), "13912341005")); // row 5: the same, new
+        second.add(row(areaCode, "H-K3", "本人", "丁四", elsewhere, "13912341004")); // row 6: filed by B01
+        JsonNode preview = upload(workbook(second));
+        long id = preview.get("id").asLong();
+        assertThat(preview.get("unchangedRows").asInt()).isEqualTo(1);
+        assertThat(preview.get("newRows").asInt()).isZero();
+        Map<Integer, String> conflicts = reasons(id, "CONFLICT");
+        assertThat(conflicts.keySet()).containsExactlyInAnyOrder(3, 4, 5, 6);
+        assertThat(conflicts.get(3)).startsWith("household:import.household.moved|");
+        assertThat(conflicts.get(4)).isEqualTo("relationship:import.household.representativeChange|H-K1");
+        assertThat(conflicts.get(5)).isEqualTo("relationship:import.household.representativeChange|H-K2");
+        assertThat(conflicts.get(6)).isEqualTo("residentId:customer.error.filedElsewhere");
+    }
+
+    @Test
     void theResultWorkbookHasEveryRowWithItsStatusAndReasonInChinese_andIdsStayText() throws Exception {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(row(areaCode, "H-R1", "本人", "周一", id("19600101", 911), "13700000001"));

@@ -23,13 +23,26 @@ final class ImportSql {
                       from filing_import_row where import_id = :i and resident_id = any(string_to_array(:dups, ','))
                      group by resident_id having count(*) > 1) d
              where r.import_id = :i and r.status = 'NEW' and r.resident_id = d.resident_id""",
-            // who is already filed, and what would change for them
+            // who is already filed: refused when filed by a part of the bank outside the uploader's scope, when the
+            // file makes them the representative of a household that has another, or puts them in another
+            // household than theirs; otherwise what would change for them (one pass over the known people)
             """
             update filing_import_row r
                set customer_id = x.id,
-                   status = case when x.changed = '' then 'UNCHANGED' else 'CHANGED' end,
-                   changed_fields = nullif(x.changed, '')
-              from (select r2.row_no, c.id, concat_ws(',',
+                   status = case when x.elsewhere or x.representative_change or x.moved then 'CONFLICT'
+                                 when x.changed = '' then 'UNCHANGED' else 'CHANGED' end,
+                   reasons = case when x.elsewhere then 'residentId:customer.error.filedElsewhere'
+                                  when x.representative_change
+                                       then 'relationship:import.household.representativeChange|' || r.household_key
+                                  when x.moved then 'household:import.household.moved|' || x.household_id end,
+                   changed_fields = case when not (x.elsewhere or x.representative_change or x.moved)
+                                         then nullif(x.changed, '') end
+              from (select r2.row_no, c.id, c.household_id,
+                           b.path not like :scope as elsewhere,
+                           coalesce(r2.relationship = 'SELF' and hk.id is not null and hk.representative_id is distinct from c.id, false)
+                               as representative_change,
+                           coalesce(hk.id <> c.household_id, ch.file_key <> r2.household_key, false) as moved,
+                           concat_ws(',',
                         case when c.name <> r2.name then 'name' end,
                         case when c.phone <> r2.phone then 'phone' end,
                         case when c.address <> r2.address then 'address' end,
@@ -41,33 +54,20 @@ final class ImportSql {
                              then 'businessPlace' end,
                         case when c.area_id <> r2.area_id then 'area' end,
                         case when r2.extra is not null and not (c.extra @> r2.extra::jsonb) then 'extra' end) as changed
-                      from filing_import_row r2 join customer c on c.bank_id = :bank and c.resident_id = r2.resident_id
+                      from filing_import_row r2
+                      join customer c on c.bank_id = :bank and c.resident_id = r2.resident_id
+                      join branch b on b.id = c.branch_id
+                      join household ch on ch.id = c.household_id
+                      left join household hk on hk.bank_id = :bank and hk.file_key = r2.household_key
                      where r2.import_id = :i and r2.status = 'NEW') x
              where r.import_id = :i and r.row_no = x.row_no""",
-            // filed by a part of the bank outside the uploader's scope
-            """
-            update filing_import_row r set status = 'CONFLICT', reasons = 'residentId:customer.error.filedElsewhere'
-              from customer c join branch b on b.id = c.branch_id
-             where r.import_id = :i and r.status in ('CHANGED', 'UNCHANGED') and c.id = r.customer_id
-               and b.path not like :scope""",
-            // a household key of the file that already names a household: its representative stays
+            // a new person named the representative of a household that already has one
             """
             update filing_import_row r set status = 'CONFLICT',
                    reasons = 'relationship:import.household.representativeChange|' || r.household_key
               from household h
-             where r.import_id = :i and r.status in ('NEW', 'CHANGED', 'UNCHANGED') and r.relationship = 'SELF'
-               and h.bank_id = :bank and h.file_key = r.household_key and h.representative_id is distinct from r.customer_id""",
-            // a person already in another household than the one the file's key names
-            """
-            update filing_import_row r set status = 'CONFLICT', reasons = 'household:import.household.moved|' || x.household_id
-              from (select r2.row_no, c.household_id
-                      from filing_import_row r2 join customer c on c.id = r2.customer_id
-                      join household ch on ch.id = c.household_id
-                      left join household hk on hk.bank_id = :bank and hk.file_key = r2.household_key
-                     where r2.import_id = :i and r2.status in ('CHANGED', 'UNCHANGED')
-                       and ((hk.id is not null and hk.id <> c.household_id)
-                         or (hk.id is null and ch.file_key is not null and ch.file_key <> r2.household_key))) x
-             where r.import_id = :i and r.row_no = x.row_no""",
+             where r.import_id = :i and r.status = 'NEW' and r.customer_id is null and r.relationship = 'SELF'
+               and h.bank_id = :bank and h.file_key = r.household_key""",
             // a new household needs exactly one representative, and all its members in one area
             """
             update filing_import_row r set status = 'CONFLICT',
