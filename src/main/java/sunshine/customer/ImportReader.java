@@ -12,13 +12,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
@@ -53,21 +52,15 @@ final class ImportReader {
         }
     }
 
-    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
-    private static final DateTimeFormatter[] DATES = {
-        DateTimeFormatter.ISO_LOCAL_DATE,
-        DateTimeFormatter.ofPattern("yyyy/M/d"),
-        DateTimeFormatter.ofPattern("yyyy.M.d"),
-        DateTimeFormatter.ofPattern("yyyyMMdd"),
-        DateTimeFormatter.ofPattern("yyyy-M-d")
-    };
-
     private ImportReader() {}
 
     /** What reading found: the number of data rows, and the resident IDs the file has more than once. */
     record Outcome(long rows, java.util.Set<String> duplicateIds) {}
 
-    /** Reads the workbook into the staging table. */
+    /**
+     * Reads the workbook into the staging table. Two threads share the work: one parses the sheet's XML into
+     * cells, this one checks each row and writes it to COPY (while PostgreSQL, on its own process, stores it).
+     */
     static Outcome read(Path file, long importId, Context ctx, Connection connection, Progress progress)
             throws IOException, SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
@@ -83,32 +76,43 @@ final class ImportReader {
             }
             checkHeader(it.next(), ctx.fields());
             int width = FilingColumns.FIXED.size() + ctx.fields().size();
-            LocalDate today = LocalDate.now();
-            IdSet seen = new IdSet();
-            java.util.Set<String> duplicates = new java.util.HashSet<>();
-            long count = 0;
-            while (it.hasNext()) {
-                Row row = it.next();
-                progress.read().incrementAndGet();
-                String[] cells = new String[width];
-                List<FieldProblem> problems = new ArrayList<>();
-                boolean empty = true;
-                for (int i = 0; i < width; i++) {
-                    cells[i] = cell(row, i, problems, i == 4);
-                    empty &= cells[i] == null || cells[i].isBlank();
+            try (RowPipe<Cells> pipe = new RowPipe<>(it, row -> cells(row, width, progress), "filing-import-xml")) {
+                LocalDate today = LocalDate.now();
+                IdSet seen = new IdSet();
+                Set<String> duplicates = new HashSet<>();
+                StringBuilder line = new StringBuilder(512);
+                long count = 0;
+                for (List<Cells> batch; (batch = pipe.next()) != null; ) {
+                    for (Cells row : batch) {
+                        count++;
+                        line.setLength(0);
+                        String id =
+                                StagedRows.encode(line, importId, row.rowNo(), row.cells(), ctx, row.problems(), today);
+                        out.append(line);
+                        if (id != null && !seen.add(id)) {
+                            duplicates.add(id);
+                        }
+                        progress.checked().incrementAndGet();
+                    }
                 }
-                if (empty) {
-                    continue;
-                }
-                count++;
-                String id = writeRow(out, importId, row.getRowNum(), cells, ctx, problems, today);
-                if (id != null && !seen.add(id)) {
-                    duplicates.add(id);
-                }
-                progress.checked().incrementAndGet();
+                return new Outcome(count, duplicates);
             }
-            return new Outcome(count, duplicates);
         }
+    }
+
+    /** The cells of one row as text, with what is wrong with the cells themselves; null for an empty row. */
+    record Cells(int rowNo, String[] cells, List<FieldProblem> problems) {}
+
+    private static Cells cells(Row row, int width, Progress progress) {
+        progress.read().incrementAndGet();
+        String[] cells = new String[width];
+        List<FieldProblem> problems = new ArrayList<>(2);
+        boolean empty = true;
+        for (int i = 0; i < width; i++) {
+            cells[i] = cell(row, i, problems, i == 4);
+            empty &= cells[i] == null || cells[i].isBlank();
+        }
+        return empty ? null : new Cells(row.getRowNum(), cells, problems);
     }
 
     /** The header row must be the template's, so that no column is read as another. */
@@ -153,202 +157,6 @@ final class ImportReader {
         }
         String text = c.getText();
         return text == null ? null : text.strip();
-    }
-
-    /** Writes one staged row; returns its resident ID when it is valid, for finding duplicates. */
-    private static String writeRow(
-            Writer out,
-            long importId,
-            int rowNo,
-            String[] cells,
-            Context ctx,
-            List<FieldProblem> problems,
-            LocalDate today)
-            throws IOException {
-        String areaCell = cells[0];
-        long[] area = areaCell == null ? null : ctx.areasByCode().get(areaToken(areaCell));
-        if (blank(areaCell)) {
-            problems.add(new FieldProblem("area", "customer.field.required"));
-        } else if (area == null) {
-            problems.add(new FieldProblem("area", "import.area.unknown"));
-        }
-        if (blank(cells[1])) {
-            problems.add(new FieldProblem("household", "customer.field.required"));
-        }
-        Relationship relationship = FilingColumns.relationship(cells[2]);
-        if (relationship == null) {
-            problems.add(new FieldProblem(
-                    "relationship", blank(cells[2]) ? "customer.field.required" : "import.choice.unknown"));
-        }
-        Character gender = null;
-        if (!blank(cells[5])) {
-            int g = FilingColumns.GENDERS.indexOf(cells[5]);
-            if (g < 0) {
-                problems.add(new FieldProblem("gender", "import.choice.unknown"));
-            } else {
-                gender = g == 0 ? 'M' : 'F';
-            }
-        }
-        LocalDate birth = null;
-        if (!blank(cells[6])) {
-            birth = date(cells[6]);
-            if (birth == null) {
-                problems.add(new FieldProblem("birthDate", "import.date.format"));
-            }
-        }
-        CustomerType type = FilingColumns.type(cells[9]);
-        if (type == null && !blank(cells[9])) {
-            problems.add(new FieldProblem("customerType", "import.choice.unknown"));
-        }
-        Residence residence = FilingColumns.residence(cells[12]);
-        if (residence == null) {
-            problems.add(new FieldProblem("residence", "import.choice.unknown"));
-        }
-        Map<String, String> extra = new LinkedHashMap<>();
-        for (int f = 0; f < ctx.fields().size(); f++) {
-            String v = cells[FilingColumns.FIXED.size() + f];
-            if (!blank(v)) {
-                extra.put(ctx.fields().get(f).key(), v);
-            }
-        }
-        FilingCommand cmd = new FilingCommand(
-                area == null ? -1L : area[0],
-                cells[3],
-                cells[4],
-                gender,
-                birth,
-                cells[7],
-                cells[8],
-                type,
-                cells[10],
-                cells[11],
-                residence,
-                cells[13],
-                null,
-                relationship,
-                extra);
-        // a cell already refused (formula, ID stored as a number, unknown choice) is not judged again
-        java.util.Set<String> said = new java.util.HashSet<>();
-        problems.forEach(p -> said.add(p.field()));
-        for (FieldProblem p : FilingRules.check(cmd, ctx.fields())) {
-            if (!said.contains(p.field())) {
-                problems.add(p);
-            }
-        }
-        // an ID with any problem of its own is not used, not even to find duplicates
-        boolean idProblem = problems.stream().anyMatch(p -> p.field().equals("residentId"));
-        ResidentId.Parsed id = idProblem ? new ResidentId.Parsed(null, null) : ResidentId.parse(cells[4], today);
-        boolean valid = problems.isEmpty();
-        StringBuilder line = new StringBuilder(256);
-        line.append(importId);
-        csv(line, String.valueOf(rowNo), true);
-        csv(line, valid ? "NEW" : "INVALID", true);
-        csv(line, valid ? null : reasons(problems), true);
-        for (String cell : java.util.Arrays.copyOf(cells, FilingColumns.FIXED.size())) {
-            csv(line, cell, true);
-        }
-        csv(line, extra.isEmpty() ? null : json(extra), true);
-        csv(line, area == null ? null : String.valueOf(area[0]), true);
-        csv(line, area == null ? null : String.valueOf(area[1]), true);
-        csv(line, id.valid() ? id.id().value() : null, true);
-        csv(line, id.valid() ? String.valueOf(id.id().gender()) : null, true);
-        csv(line, id.valid() ? id.id().birthDate().toString() : null, true);
-        csv(line, type == null ? null : type.name(), true);
-        csv(line, relationship == null ? null : relationship.name(), true);
-        csv(line, residence == null ? null : residence.name(), true);
-        csv(line, valid ? PinyinKeys.of(cells[3]) : null, true);
-        line.append('\n');
-        out.append(line);
-        return valid && id.valid() ? id.id().value() : null;
-    }
-
-    /** The area cell holds a 12-digit division code or #id, optionally followed by the name. */
-    static String areaToken(String cell) {
-        String s = cell.strip();
-        int space = s.indexOf(' ');
-        return space < 0 ? s : s.substring(0, space);
-    }
-
-    static LocalDate date(String s) {
-        if (s.matches("\\d{5}(\\.0+)?")) {
-            return EXCEL_EPOCH.plusDays(Long.parseLong(s.replaceAll("\\..*", "")));
-        }
-        for (DateTimeFormatter f : DATES) {
-            try {
-                return LocalDate.parse(s, f);
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
-        }
-        return null;
-    }
-
-    /** field:key|arg;field:key ... (rendered in the reader's language when shown). */
-    static String reasons(List<FieldProblem> problems) {
-        StringBuilder sb = new StringBuilder();
-        for (FieldProblem p : problems) {
-            if (!sb.isEmpty()) {
-                sb.append(';');
-            }
-            sb.append(p.field()).append(':').append(p.messageKey());
-            for (Object a : p.args()) {
-                sb.append('|').append(a);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String json(Map<String, String> m) {
-        StringBuilder sb = new StringBuilder("{");
-        for (var e : m.entrySet()) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            sb.append(quote(e.getKey())).append(':').append(quote(e.getValue()));
-        }
-        return sb.append('}').toString();
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
-    private static void csv(StringBuilder out, String value, boolean comma) {
-        if (comma) {
-            out.append(',');
-        }
-        if (value == null) {
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '"') {
-                out.append('"');
-            }
-            if (ch != 0) {
-                out.append(ch);
-            }
-        }
-        out.append('"');
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     /** The key of the n-th column, for messages about a cell. */
