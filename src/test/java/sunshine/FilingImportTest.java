@@ -258,12 +258,24 @@ class FilingImportTest {
         second.add(row(areaCode, "H-K1", "本人", "丙三", c, "13912341003")); // row 4: H-K1 has its representative
         second.add(row(areaCode, "H-K2", "本人", "戊五", id("19650505", 915), "13912341005")); // row 5: the same, new
         second.add(row(areaCode, "H-K3", "本人", "丁四", elsewhere, "13912341004")); // row 6: filed by B01
+        long b13Area = jdbc.sql("select id from area where division_code = :c")
+                .param("c", areaCode)
+                .query(Long.class)
+                .single();
+        String f = id("19660606", 916);
+        String g = id("19670707", 917);
+        fx.customerIn(b13Area, f, "己六"); // filed by hand, each in a household of their own without a key
+        fx.customerIn(b13Area, g, "庚七");
+        second.add(row(areaCode, "H-K4", "本人", "己六", f, "13800000000")); // row 7: one key for two households
+        second.add(row(areaCode, "H-K4", "子女", "庚七", g, "13800000000")); // row 8
         JsonNode preview = upload(workbook(second));
         long id = preview.get("id").asLong();
         assertThat(preview.get("unchangedRows").asInt()).isEqualTo(1);
         assertThat(preview.get("newRows").asInt()).isZero();
         Map<Integer, String> conflicts = reasons(id, "CONFLICT");
-        assertThat(conflicts.keySet()).containsExactlyInAnyOrder(3, 4, 5, 6);
+        assertThat(conflicts.keySet()).containsExactlyInAnyOrder(3, 4, 5, 6, 7, 8);
+        assertThat(conflicts.get(7)).isEqualTo("household:import.household.several|H-K4|2");
+        assertThat(conflicts.get(8)).isEqualTo("household:import.household.several|H-K4|2");
         assertThat(conflicts.get(3)).startsWith("household:import.household.moved|");
         assertThat(conflicts.get(4)).isEqualTo("relationship:import.household.representativeChange|H-K1");
         assertThat(conflicts.get(5)).isEqualTo("relationship:import.household.representativeChange|H-K2");

@@ -68,6 +68,17 @@ final class ImportSql {
               from household h
              where r.import_id = :i and r.status = 'NEW' and r.customer_id is null and r.relationship = 'SELF'
                and h.bank_id = :bank and h.file_key = r.household_key""",
+            // a key no household has yet, given to people who are already in different households: the file would
+            // merge them, which is an explicit operation of its own (R8)
+            """
+            update filing_import_row r set status = 'CONFLICT',
+                   reasons = 'household:import.household.several|' || r.household_key || '|' || k.households
+              from (select y.household_key, count(distinct c.household_id) as households
+                      from filing_import_row y join customer c on c.id = y.customer_id
+                     where y.import_id = :i and y.status in ('CHANGED', 'UNCHANGED')
+                       and not exists (select 1 from household h where h.bank_id = :bank and h.file_key = y.household_key)
+                     group by y.household_key having count(distinct c.household_id) > 1) k
+             where r.import_id = :i and r.status in ('NEW', 'CHANGED', 'UNCHANGED') and r.household_key = k.household_key""",
             // a new household needs exactly one representative, and all its members in one area
             """
             update filing_import_row r set status = 'CONFLICT',
