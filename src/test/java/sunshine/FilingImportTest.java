@@ -330,6 +330,10 @@ class FilingImportTest {
         String sheetXml = unzip(xlsx, "xl/worksheets/sheet1.xml");
         assertThat(sheetXml).contains("dataValidation");
         assertThat(unzip(xlsx, "xl/styles.xml")).contains("formatCode=\"@\"");
+        // English beside the Chinese header, as notes on the header cells
+        assertThat(unzip(xlsx, "xl/comments1.xml"))
+                .contains("Resident ID")
+                .contains("Relationship to the representative");
     }
 
     @Test

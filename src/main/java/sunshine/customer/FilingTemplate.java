@@ -24,8 +24,11 @@ public class FilingTemplate {
     private final JdbcClient jdbc;
     private final DataScope scope;
     private final FilingFields fields;
+    private final org.springframework.context.MessageSource messages;
 
-    FilingTemplate(JdbcClient jdbc, DataScope scope, FilingFields fields) {
+    FilingTemplate(
+            JdbcClient jdbc, DataScope scope, FilingFields fields, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.scope = scope;
         this.fields = fields;
@@ -55,6 +58,13 @@ public class FilingTemplate {
                     ? col.required()
                     : extra.get(c - FilingColumns.FIXED.size()).required();
             sheet.inlineString(0, c, header);
+            // English beside the Chinese: a note on the header cell, so the header row stays what the reader checks
+            sheet.comment(
+                    0,
+                    c,
+                    fixed
+                            ? messages.getMessage("customer." + col.key(), null, col.key(), java.util.Locale.ENGLISH)
+                            : extra.get(c - FilingColumns.FIXED.size()).labelEn());
             sheet.style(0, c).bold().fillColor(required ? "FDE9D9" : "EEEEEE").set();
             sheet.width(c, c == 0 ? 28 : c == 4 || c == 8 ? 22 : 14);
             // every data cell is text: IDs keep leading zeros and the X, phones stay digits
