@@ -27,10 +27,12 @@ public record Panel(
     }
 
     /** R14: every regular member attended a training session. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public boolean allTrained() {
         return !regular().isEmpty() && regular().stream().allMatch(PanelMember::trained);
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty
     public long trainedCount() {
         return regular().stream().filter(PanelMember::trained).count();
     }

@@ -13,6 +13,7 @@ public record PanelSummary(
         int alternates,
         int trained) {
 
+    @com.fasterxml.jackson.annotation.JsonProperty
     public boolean allTrained() {
         return members > 0 && trained == members;
     }
