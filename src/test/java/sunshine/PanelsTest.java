@@ -172,6 +172,16 @@ class PanelsTest {
         assertThat(refused.code()).isEqualTo("panel.rule.recusal");
         assertThat(refused.detail()).contains("R13").contains(staffName(manager));
         assertThat(head.get("/api/v1/panels/" + p).body().get("members").size()).isZero();
+        // typed in by hand as a villager, the manager is still recognised by their phone
+        String managerPhone = jdbc.sql("select phone from staff where id = :s")
+                .param("s", manager)
+                .query(String.class)
+                .single();
+        Answer byHand = head.post(
+                "/api/v1/panels/" + p + "/members",
+                "{\"name\":\"%s\",\"role\":\"RESIDENT_REPRESENTATIVE\",\"phone\":\"%s\"}"
+                        .formatted(staffName(manager), managerPhone));
+        assertThat(byHand.code()).isEqualTo("panel.rule.recusal");
 
         // the other way round: the manager of another village sits, then that village is added
         long other = villages.get(3);

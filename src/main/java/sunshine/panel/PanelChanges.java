@@ -232,7 +232,8 @@ public class PanelChanges {
                                 .toList())
                 .orThrow();
         for (PanelMember m : panel.members()) {
-            RecusalPolicy.check(m.name(), m.staffId(), panel.areas()).orThrow();
+            Long staffId = m.staffId() == null ? managerByPhone(m.phone(), panel.areas()) : m.staffId();
+            RecusalPolicy.check(m.name(), staffId, panel.areas()).orThrow();
         }
         for (PanelArea a : panel.areas()) {
             requireAreaFree(panelId, areas.get(a.areaId()));
