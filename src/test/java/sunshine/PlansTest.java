@@ -109,6 +109,11 @@ class PlansTest {
                 .query(String.class)
                 .single();
         assertThat(page).contains("planChart").contains("echarts.min.js").contains("\"areas\":" + areas);
+        assertThat(mvc.perform(get("/webjars/echarts/echarts.min.js"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
         assertThat(page.substring(page.indexOf("id=\"late\""), page.indexOf("id=\"late\"") + 2000))
                 .contains(name);
     }

@@ -29,6 +29,7 @@ import sunshine.panel.PanelChanges;
 import sunshine.panel.PanelCommand;
 import sunshine.panel.PanelKind;
 import sunshine.panel.PanelMember;
+import sunshine.panel.Phase;
 import sunshine.panel.PlanCommand;
 import sunshine.panel.Plans;
 import sunshine.panel.TrainingCommand;
@@ -90,6 +91,7 @@ public class DemoCampaign {
         Bank bank = banks.findByCode("ZQRCB").orElseThrow();
         Random random = new Random(2026);
         DemoBank.actAsAdmin(bank, () -> {
+            calendar();
             for (String code : List.of("B01", "B02", "B03")) {
                 Branch branch = branches.tree().stream()
                         .filter(b -> b.code().equals(code))
@@ -102,11 +104,19 @@ public class DemoCampaign {
                     if (confirmed.size() == 2) {
                         break;
                     }
-                    List<CustomerRow> filed = search.list(
+                    // two filed villagers of different households sit on the panel (their own households flagged)
+                    List<CustomerRow> filed = new ArrayList<>();
+                    for (CustomerRow c : search.list(
                                     new CustomerSearch.Filter(null, null, v.id(), null, false),
                                     "name",
-                                    new PageResult.Request(0, 2))
-                            .items();
+                                    new PageResult.Request(0, 20))
+                            .items()) {
+                        if (c.representative()
+                                && filed.stream().noneMatch(f -> f.householdId() == c.householdId())
+                                && filed.size() < 2) {
+                            filed.add(c);
+                        }
+                    }
                     if (filed.size() == 2) {
                         confirmed.add(villagePanel(branch, v, filed, random));
                     }
@@ -120,6 +130,20 @@ public class DemoCampaign {
         log.info(
                 "Demo campaign (working groups, plans, panels, training) loaded in {} ms",
                 System.currentTimeMillis() - start);
+    }
+
+    /**
+     * Seed 003's five phases with their lengths (53, 30, 16, 10 and 5 days), placed so that the demo's "today"
+     * falls in the panel review: the plan's dates and the calendar then tell one story on the chart.
+     */
+    private void calendar() {
+        LocalDate review = LocalDate.now().minusDays(7);
+        plans.savePhases(List.of(
+                new Phase(Phase.PhaseCode.FILING, review.minusDays(53), review.minusDays(1)),
+                new Phase(Phase.PhaseCode.PANEL_REVIEW, review, review.plusDays(29)),
+                new Phase(Phase.PhaseCode.ENTRY_AGGREGATION, review.plusDays(30), review.plusDays(45)),
+                new Phase(Phase.PhaseCode.CHECKS, review.plusDays(46), review.plusDays(55)),
+                new Phase(Phase.PhaseCode.PLATFORM_IMPORT, review.plusDays(56), review.plusDays(60))));
     }
 
     private void workingGroup(Branch branch) {

@@ -48,7 +48,8 @@ public class Plans {
             where.append(" and b.path like :sub");
             params.put("sub", scope.requireBranch(branchId) + "%");
         }
-        return query(where + " order by b.path, a.division_code nulls last, a.name, a.id", params, today);
+        // by branch code (B01, B01-01, B02 …) rather than tree path: the order people know their branches in
+        return query(where + " order by b.code, a.division_code nulls last, a.name, a.id", params, today);
     }
 
     /** The areas running late (a planned date passed, the work not done), the latest first. */
