@@ -73,6 +73,36 @@ class PagesTest {
         allowedOnlyFor.put("/filing/import", filers);
         allowedOnlyFor.put("/customers/new", filers);
         allowedOnlyFor.put("/filing/fields", List.of("admin", "ho_bd"));
+        // panel module: everyone reads panels, plans, working groups and training; only some change them
+        List<String> everyone = List.of("admin", "ho_bd", "ho_audit", "b01_head", "b01_am1", "b01_entry");
+        long panel = jdbc.sql("select min(id) from panel where branch_id = :b and status = 'CONFIRMED'")
+                .param("b", b01)
+                .query(Long.class)
+                .single();
+        long training = jdbc.sql("select min(id) from training_session where branch_id = :b")
+                .param("b", b01)
+                .query(Long.class)
+                .single();
+        for (String page : List.of(
+                "/panels",
+                "/panels?branchId=" + b01 + "&status=CONFIRMED",
+                "/panels/" + panel,
+                "/panels/" + panel + "/notice",
+                "/plans",
+                "/plans?branchId=" + b01,
+                "/plans/" + area,
+                "/working-groups",
+                "/working-groups/" + b01,
+                "/trainings",
+                "/trainings?branchId=" + b01,
+                "/trainings/" + training)) {
+            allowedOnlyFor.put(page, everyone);
+        }
+        List<String> editors = List.of("admin", "ho_bd", "b01_head", "b01_am1");
+        allowedOnlyFor.put("/panels/new?branchId=" + b01, editors);
+        allowedOnlyFor.put("/trainings/new?branchId=" + b01, editors);
+        allowedOnlyFor.put("/working-groups/" + b01 + "/edit", List.of("admin", "ho_bd", "b01_head"));
+        allowedOnlyFor.put("/plans/phases", List.of("admin", "ho_bd"));
         List<String> problems = new ArrayList<>();
         for (String user : List.of("admin", "ho_bd", "ho_audit", "b01_head", "b01_am1", "b01_entry")) {
             MockHttpSession session = Logins.as(mvc, user);

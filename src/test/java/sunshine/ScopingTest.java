@@ -56,6 +56,9 @@ class ScopingTest {
     long b01Customer;
     long b01Household;
     long b01Import;
+    long b01Panel;
+    long b01Member;
+    long b01Training;
 
     /** Endpoints that act only on the caller themself (their password, their tokens, their bank's log). */
     static final Set<String> SELF_SERVICE = Set.of(
@@ -68,7 +71,10 @@ class ScopingTest {
             "POST /filing/import",
             "POST /api/v1/filing/imports",
             // the bank's template fields: always the caller's own bank
-            "POST /filing/fields");
+            "POST /filing/fields",
+            // the bank's campaign calendar (R3): always the caller's own bank
+            "PUT /api/v1/plans/phases",
+            "POST /plans/phases");
 
     @BeforeEach
     void ids() {
@@ -91,6 +97,7 @@ class ScopingTest {
                 .param("path", b01Path)
                 .query(Long.class)
                 .single();
+        panelFixtures();
         foreignToken = jdbc.sql("""
                 insert into api_token (bank_id, staff_id, name, token_hash, token_prefix)
                 values (:bank, :staff, 'scoping test', md5(random()::text) || md5(random()::text), 'sct_test')
@@ -303,7 +310,103 @@ class ScopingTest {
                 v -> post("/api/v1/filing/imports/" + b01Import + "/discard"));
         r.put("POST /filing/import/{id}/commit", v -> post("/filing/import/" + b01Import + "/commit"));
         r.put("POST /filing/import/{id}/discard", v -> post("/filing/import/" + b01Import + "/discard"));
+        panelRequests(r);
         return r;
+    }
+
+    /** A draft panel with a member and a training session in B01, made once in the database (panel module). */
+    private void panelFixtures() {
+        long bank = fx.bank("ZQRCB");
+        b01Panel = jdbc.sql("select id from panel where branch_id = :b and name = '范围测试小组'")
+                .param("b", b01)
+                .query(Long.class)
+                .optional()
+                .orElseGet(
+                        () -> jdbc.sql("insert into panel (bank_id, branch_id, kind, name) values (:bank, :b, 'OTHER',"
+                                        + " '范围测试小组') returning id")
+                                .param("bank", bank)
+                                .param("b", b01)
+                                .query(Long.class)
+                                .single());
+        b01Member = jdbc.sql("select id from panel_member where panel_id = :p order by id limit 1")
+                .param("p", b01Panel)
+                .query(Long.class)
+                .optional()
+                .orElseGet(() -> jdbc.sql("insert into panel_member (panel_id, bank_id, seat, name, role)"
+                                + " values (:p, :bank, 1, '范围', 'SHOPKEEPER') returning id")
+                        .param("p", b01Panel)
+                        .param("bank", bank)
+                        .query(Long.class)
+                        .single());
+        b01Training = jdbc.sql("select id from training_session where branch_id = :b and content = '范围测试'")
+                .param("b", b01)
+                .query(Long.class)
+                .optional()
+                .orElseGet(() -> jdbc.sql("insert into training_session (bank_id, branch_id, held_on, content, trainer)"
+                                + " values (:bank, :b, date '2026-01-05', '范围测试', '测试') returning id")
+                        .param("bank", bank)
+                        .param("b", b01)
+                        .query(Long.class)
+                        .single());
+    }
+
+    /** The panel module's write endpoints, each aimed at B01 (valid bodies, so only the scope can refuse). */
+    private void panelRequests(Map<String, Function<Void, AbstractMockHttpServletRequestBuilder<?>>> r) {
+        String p = "/panels/" + b01Panel;
+        String panelJson = "{\"branchId\":" + b01 + ",\"kind\":\"OTHER\",\"name\":\"越权小组\"}";
+        String memberJson = "{\"name\":\"越权\",\"role\":\"SHOPKEEPER\",\"phone\":\"13800000000\"}";
+        String planJson = "{\"plannedRating\":\"2026-09-01\",\"plannedGranting\":\"2026-09-10\"}";
+        String trainingJson = "{\"branchId\":" + b01
+                + ",\"heldOn\":\"2026-01-05\",\"content\":\"越权\",\"trainer\":\"越权\",\"memberIds\":[]}";
+        String groupJson = "{\"members\":[{\"staffId\":" + b01Staff + ",\"position\":\"LEADER\"}]}";
+        r.put("POST /api/v1/panels", v -> json(post("/api/v1/panels"), panelJson));
+        r.put("PUT /api/v1/panels/{id}", v -> json(put("/api/v1" + p), panelJson));
+        r.put("POST /api/v1/panels/{id}/members", v -> json(post("/api/v1" + p + "/members"), memberJson));
+        r.put("DELETE /api/v1/panels/{id}/members/{memberId}", v -> delete("/api/v1" + p + "/members/" + b01Member));
+        r.put(
+                "POST /api/v1/panels/{id}/areas",
+                v -> json(post("/api/v1" + p + "/areas"), "{\"areaId\":" + b01Area + "}"));
+        r.put("DELETE /api/v1/panels/{id}/areas/{areaId}", v -> delete("/api/v1" + p + "/areas/" + b01Area));
+        r.put("POST /api/v1/panels/{id}/confirm", v -> post("/api/v1" + p + "/confirm"));
+        r.put("POST /api/v1/panels/{id}/reopen", v -> json(post("/api/v1" + p + "/reopen"), "{\"reason\":\"x\"}"));
+        r.put("POST /api/v1/panels/{id}/dissolve", v -> json(post("/api/v1" + p + "/dissolve"), "{\"reason\":\"x\"}"));
+        r.put("PUT /api/v1/plans/{areaId}", v -> json(put("/api/v1/plans/" + b01Area), planJson));
+        r.put(
+                "POST /api/v1/plans/{areaId}/actual",
+                v -> json(
+                        post("/api/v1/plans/" + b01Area + "/actual"),
+                        "{\"milestone\":\"RATING\",\"date\":\"2026-01-05\"}"));
+        r.put("PUT /api/v1/working-groups/{branchId}", v -> json(put("/api/v1/working-groups/" + b01), groupJson));
+        r.put("POST /api/v1/trainings", v -> json(post("/api/v1/trainings"), trainingJson));
+        r.put("PUT /api/v1/trainings/{id}", v -> json(put("/api/v1/trainings/" + b01Training), trainingJson));
+        r.put("POST /panels", v -> form(post("/panels"), Map.of("branchId", b01, "kind", "OTHER", "name", "越权小组")));
+        r.put("POST /panels/{id}", v -> form(post(p), Map.of("branchId", b01, "kind", "OTHER", "name", "越权小组")));
+        r.put(
+                "POST /panels/{id}/members",
+                v -> form(post(p + "/members"), Map.of("name", "越权", "role", "SHOPKEEPER", "phone", "13800000000")));
+        r.put("POST /panels/{id}/members/{memberId}/remove", v -> post(p + "/members/" + b01Member + "/remove"));
+        r.put("POST /panels/{id}/areas", v -> form(post(p + "/areas"), Map.of("areaId", b01Area)));
+        r.put("POST /panels/{id}/areas/{areaId}/remove", v -> post(p + "/areas/" + b01Area + "/remove"));
+        r.put("POST /panels/{id}/confirm", v -> post(p + "/confirm"));
+        r.put("POST /panels/{id}/reopen", v -> form(post(p + "/reopen"), Map.of("reason", "x")));
+        r.put("POST /panels/{id}/dissolve", v -> form(post(p + "/dissolve"), Map.of("reason", "x")));
+        r.put("POST /plans/{areaId}", v -> form(post("/plans/" + b01Area), Map.of("plannedRating", "2026-09-01")));
+        r.put(
+                "POST /plans/{areaId}/actual",
+                v -> form(post("/plans/" + b01Area + "/actual"), Map.of("milestone", "RATING", "date", "2026-01-05")));
+        r.put(
+                "POST /working-groups/{branchId}",
+                v -> form(post("/working-groups/" + b01), Map.of("staffId", b01Staff, "position", "LEADER")));
+        r.put(
+                "POST /trainings",
+                v -> form(
+                        post("/trainings"),
+                        Map.of("branchId", b01, "heldOn", "2026-01-05", "content", "越权", "trainer", "越权")));
+        r.put(
+                "POST /trainings/{id}",
+                v -> form(
+                        post("/trainings/" + b01Training),
+                        Map.of("branchId", b01, "heldOn", "2026-01-05", "content", "越权", "trainer", "越权")));
     }
 
     @Test
@@ -443,7 +546,16 @@ class ScopingTest {
                   (select string_agg(t::text, '|' order by id) from customer_document t),
                   (select string_agg(t::text, '|' order by id) from credit_report_query t),
                   (select string_agg(t::text, '|' order by customer_id) from customer_questionnaire t),
-                  (select string_agg(t::text, '|' order by id) from filing_import t)))""").query(String.class).single();
+                  (select string_agg(t::text, '|' order by id) from filing_import t),
+                  (select string_agg(t::text, '|' order by id) from panel t),
+                  (select string_agg(t::text, '|' order by id) from panel_member t),
+                  (select string_agg(t::text, '|' order by panel_id, area_id) from panel_area t),
+                  (select string_agg(t::text, '|' order by id) from panel_history t),
+                  (select string_agg(t::text, '|' order by area_id) from rollout_plan t),
+                  (select string_agg(t::text, '|' order by bank_id, position) from campaign_phase t),
+                  (select string_agg(t::text, '|' order by branch_id, staff_id) from working_group_member t),
+                  (select string_agg(t::text, '|' order by id) from training_session t),
+                  (select string_agg(t::text, '|' order by session_id, member_id) from training_attendee t)))""").query(String.class).single();
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {

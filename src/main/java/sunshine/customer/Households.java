@@ -50,6 +50,22 @@ public class Households {
         return new Household(id, (Long) head[0], (String) head[1], (Long) head[2], members, (Integer) head[3]);
     }
 
+    /**
+     * The household of a filed person of the caller's bank, found by their resident ID; empty when the person is
+     * not filed. Used to flag a panel member's own household (R13). Answers with an id only.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> householdOfResident(String residentId) {
+        if (residentId == null || residentId.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("select household_id from customer where bank_id = :b and resident_id = :r")
+                .param("b", scope.user().bankId())
+                .param("r", residentId.trim().toUpperCase(java.util.Locale.ROOT))
+                .query(Long.class)
+                .optional();
+    }
+
     /** Makes another member the credit representative; the former one becomes a member with the given relationship. */
     @Transactional
     public Household setRepresentative(long householdId, long customerId, Relationship formerRelationship) {

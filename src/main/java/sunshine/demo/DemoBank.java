@@ -312,7 +312,7 @@ public class DemoBank {
     }
 
     /** Runs the loader as the bank's administrator, so every record goes through the normal checks and audit. */
-    private static void actAsAdmin(Bank bank, Runnable work) {
+    static void actAsAdmin(Bank bank, Runnable work) {
         var previous = SecurityContextHolder.getContext();
         CurrentUser system = new CurrentUser(
                 0,

@@ -11,12 +11,15 @@ import org.springframework.stereotype.Component;
 class DemoOnFirstStart implements ApplicationRunner {
 
     private final DemoBank demo;
+    private final DemoCampaign campaign;
     private final int customers;
 
     DemoOnFirstStart(
             DemoBank demo,
+            DemoCampaign campaign,
             @org.springframework.beans.factory.annotation.Value("${sunshine.demo.customers:3000}") int customers) {
         this.demo = demo;
+        this.campaign = campaign;
         this.customers = customers;
     }
 
@@ -24,6 +27,7 @@ class DemoOnFirstStart implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (demo.loadIfEmpty()) {
             demo.loadCustomers(customers);
+            campaign.load();
         }
     }
 }
