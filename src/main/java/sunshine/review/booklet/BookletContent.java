@@ -1,6 +1,10 @@
 package sunshine.review.booklet;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -35,6 +39,36 @@ public record BookletContent(
             String residentIdMasked,
             String address,
             String phone) {}
+
+    /**
+     * SHA-256 of everything the booklet shows but its version and date: the same households, members and covers
+     * give the same hash, so printing unchanged content again reuses its version.
+     */
+    public String contentHash() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(bankName).append('\u001e').append(branchName).append('\u001e').append(panelName);
+        for (Copy c : copies) {
+            sb.append('\u001d').append(c.number()).append('\u001f').append(c.memberName());
+            sb.append('\u001f').append(c.role()).append('\u001f').append(c.ownHouseholdId());
+        }
+        for (Row r : rows) {
+            sb.append('\u001d').append(r.no()).append('\u001f').append(r.householdId());
+            sb.append('\u001f').append(r.representative()).append('\u001f').append(String.join("\u001e", r.members()));
+            sb.append('\u001f').append(r.residentIdMasked()).append('\u001f').append(r.address());
+            sb.append('\u001f').append(r.phone());
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same content as another version printed on another day. */
+    public BookletContent asVersion(int newVersion, LocalDate on) {
+        return new BookletContent(bankName, branchName, panelId, panelName, newVersion, on, copies, rows);
+    }
 
     /** The version as printed on every page and kept in the workbook: P{panel}-V{version}-C{copy}. */
     public String label(int copy) {

@@ -1,6 +1,8 @@
 package sunshine.review.booklet;
 
 import java.util.List;
+import java.util.Map;
+import sunshine.panel.MemberRole;
 
 /**
  * The words printed in every booklet, in plain Chinese for the villagers who fill it in (R16, R17, R13). The
@@ -27,7 +29,22 @@ public final class BookletText {
     public static final String SIGNATURE = "评议人签字：";
     public static final String DATE_LINE = "日期：　　　年　　月　　日";
 
+    private static final Map<MemberRole, String> ROLES = Map.of(
+            MemberRole.CADRE, "村（街道）干部",
+            MemberRole.GRADUATE_OFFICIAL, "大学生村官",
+            MemberRole.AGENCY_STAFF, "机关事业单位人员",
+            MemberRole.SHOPKEEPER, "个体商户",
+            MemberRole.LARGE_GROWER, "种养大户",
+            MemberRole.SENIOR_PARTY_MEMBER, "老党员",
+            MemberRole.RESIDENT_REPRESENTATIVE, "居民代表",
+            MemberRole.BANK_STAFF, "银行员工");
+
     private BookletText() {}
+
+    /** The member's role as the cover names it (R12). */
+    public static String role(MemberRole role) {
+        return role == null ? null : ROLES.get(role);
+    }
 
     /** "第 3 页 / 共 40 页" */
     public static String pageOf(int page, int pages) {
