@@ -56,6 +56,7 @@ class ScopingTest {
     long b01Customer;
     long b01Household;
     long b01Import;
+    long b01Panel;
 
     /** Endpoints that act only on the caller themself (their password, their tokens, their bank's log). */
     static final Set<String> SELF_SERVICE = Set.of(
@@ -91,6 +92,13 @@ class ScopingTest {
                 .param("path", b01Path)
                 .query(Long.class)
                 .single();
+        // a confirmed panel of B01 with one member, for the booklet prints (review module)
+        jdbc.sql("delete from panel where branch_id = :b and name = '范围测试小组'")
+                .param("b", b01)
+                .update();
+        BookletFixture booklets = BookletFixture.of(jdbc, "ZQRCB");
+        b01Panel = booklets.panel(b01, "范围测试小组", "CONFIRMED", b01Area);
+        booklets.seat(b01Panel, 1, "范围测试", "CADRE", false, null);
         foreignToken = jdbc.sql("""
                 insert into api_token (bank_id, staff_id, name, token_hash, token_prefix)
                 values (:bank, :staff, 'scoping test', md5(random()::text) || md5(random()::text), 'sct_test')
@@ -303,6 +311,9 @@ class ScopingTest {
                 v -> post("/api/v1/filing/imports/" + b01Import + "/discard"));
         r.put("POST /filing/import/{id}/commit", v -> post("/filing/import/" + b01Import + "/commit"));
         r.put("POST /filing/import/{id}/discard", v -> post("/filing/import/" + b01Import + "/discard"));
+        // booklets (review module): printing records a version
+        r.put("POST /panels/{id}/booklets", v -> post("/panels/" + b01Panel + "/booklets"));
+        r.put("POST /api/v1/panels/{id}/booklets", v -> post("/api/v1/panels/" + b01Panel + "/booklets"));
         return r;
     }
 
@@ -443,7 +454,8 @@ class ScopingTest {
                   (select string_agg(t::text, '|' order by id) from customer_document t),
                   (select string_agg(t::text, '|' order by id) from credit_report_query t),
                   (select string_agg(t::text, '|' order by customer_id) from customer_questionnaire t),
-                  (select string_agg(t::text, '|' order by id) from filing_import t)))""").query(String.class).single();
+                  (select string_agg(t::text, '|' order by id) from filing_import t),
+                  (select string_agg(t::text, '|' order by id) from booklet_print t)))""").query(String.class).single();
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
