@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import sunshine.audit.AuditLog;
@@ -60,6 +61,7 @@ public final class BookletFiles {
     /** Every copy, PDF and xlsx, in one zip. */
     public void zip(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
+        zip.setLevel(Deflater.NO_COMPRESSION);
         addTo(zip, "", Set.of(Booklets.Format.PDF, Booklets.Format.XLSX));
         zip.finish();
         out.flush();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
@@ -204,6 +205,8 @@ public class Booklets {
     public int branchZip(long branchId, Set<Format> formats, OutputStream out) throws IOException {
         List<PanelSheet> sheets = panels.confirmedIn(branchId);
         ZipOutputStream zip = new ZipOutputStream(out);
+        // PDFs and workbooks are compressed already
+        zip.setLevel(Deflater.NO_COMPRESSION);
         int written = 0;
         Set<String> folders = new java.util.HashSet<>();
         for (PanelSheet sheet : sheets) {
