@@ -1,9 +1,11 @@
 package sunshine.review;
 
-import java.io.FilterOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.Deflater;
@@ -61,31 +63,34 @@ public final class BookletFiles {
     /** Every copy, PDF and xlsx, in one zip. */
     public void zip(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
+        // PDFs and workbooks are compressed already
         zip.setLevel(Deflater.NO_COMPRESSION);
-        addTo(zip, "", Set.of(Booklets.Format.PDF, Booklets.Format.XLSX));
+        for (Entry e : renderAll(Set.of(Booklets.Format.PDF, Booklets.Format.XLSX), true)) {
+            e.writeTo(zip, "");
+        }
         zip.finish();
         out.flush();
     }
 
-    /** Adds every copy in the formats to the zip under the folder ("" or "name/"); audited once. */
-    void addTo(ZipOutputStream zip, String folder, Set<Booklets.Format> formats) throws IOException {
-        OutputStream keepOpen = new FilterOutputStream(zip) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
+    /** A file of a zip, rendered. */
+    record Entry(String name, byte[] bytes) {
+        void writeTo(ZipOutputStream zip, String folder) throws IOException {
+            zip.putNextEntry(new ZipEntry(folder + name));
+            zip.write(bytes);
+            zip.closeEntry();
+        }
+    }
 
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+    /** Every copy in the formats, rendered in memory (a few hundred kB a copy); audited once when asked. */
+    List<Entry> renderAll(Set<Booklets.Format> formats, boolean audited) throws IOException {
+        List<Entry> entries = new ArrayList<>();
         for (BookletContent.Copy c : content.copies()) {
             for (Booklets.Format f : Booklets.Format.values()) {
                 if (formats.contains(f)) {
-                    zip.putNextEntry(new ZipEntry(folder + fileName(c.number(), f)));
-                    render(c.number(), f, keepOpen);
-                    zip.closeEntry();
+                    ByteArrayOutputStream bytes =
+                            new ByteArrayOutputStream(f == Booklets.Format.PDF ? 256 << 10 : 64 << 10);
+                    render(c.number(), f, bytes);
+                    entries.add(new Entry(fileName(c.number(), f), bytes.toByteArray()));
                 }
             }
         }
@@ -95,7 +100,10 @@ public final class BookletFiles {
                 "format",
                 formats.stream().map(Booklets.Format::extension).sorted().toList());
         after.put("zip", true);
-        record(after);
+        if (audited) {
+            record(after);
+        }
+        return entries;
     }
 
     private void render(int copy, Booklets.Format format, OutputStream out) throws IOException {

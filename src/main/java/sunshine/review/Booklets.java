@@ -2,21 +2,33 @@ package sunshine.review;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -152,7 +164,7 @@ public class Booklets {
     @PreAuthorize(BookletRoles.PRINT)
     @Transactional
     public BookletPrint print(long panelId) {
-        return printSheet(panels.requireSheet(panelId)).print();
+        return printSheet(panels.requireSheet(panelId), Map.of()).print();
     }
 
     /** The versions of a panel, newest first. */
@@ -203,39 +215,96 @@ public class Booklets {
      */
     @PreAuthorize(BookletRoles.PRINT)
     public int branchZip(long branchId, Set<Format> formats, OutputStream out) throws IOException {
-        List<PanelSheet> sheets = panels.confirmedIn(branchId);
+        List<PanelSheet> sheets = panels.confirmedIn(branchId).stream()
+                .filter(s -> !s.regularSeats().isEmpty())
+                .toList();
         ZipOutputStream zip = new ZipOutputStream(out);
         // PDFs and workbooks are compressed already
         zip.setLevel(Deflater.NO_COMPRESSION);
-        int written = 0;
-        Set<String> folders = new java.util.HashSet<>();
-        for (PanelSheet sheet : sheets) {
-            if (sheet.regularSeats().isEmpty()) {
-                continue;
+        // panels are printed and rendered on as many threads as there are processors (at most two), a few ahead
+        // of the zip, which takes them in order: the database work of one overlaps the rendering of another
+        int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        SecurityContext caller = SecurityContextHolder.getContext();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "booklet-render");
+            t.setDaemon(true);
+            return t;
+        });
+        Set<String> folders = new HashSet<>();
+        try {
+            Deque<Future<Rendered>> ahead = new ArrayDeque<>();
+            Iterator<PanelSheet> next = sheets.iterator();
+            while (ahead.size() <= threads && next.hasNext()) {
+                ahead.add(pool.submit(render(next.next(), formats, caller)));
             }
-            Printed p = tx.execute(s -> printSheet(sheet));
-            BookletFiles files = new BookletFiles(p.print(), p.content(), pdf, xlsx, audit);
-            String folder = BookletFiles.safe(sheet.name()) + "-" + p.print().versionLabel();
-            if (!folders.add(folder)) {
-                folder = folder + "-" + sheet.id();
+            while (!ahead.isEmpty()) {
+                Rendered r = take(ahead.poll());
+                if (next.hasNext()) {
+                    ahead.add(pool.submit(render(next.next(), formats, caller)));
+                }
+                String folder =
+                        BookletFiles.safe(r.sheet().name()) + "-" + r.print().versionLabel();
+                if (!folders.add(folder)) {
+                    folder = folder + "-" + r.sheet().id();
+                }
+                for (BookletFiles.Entry e : r.entries()) {
+                    e.writeTo(zip, folder + "/");
+                }
             }
-            files.addTo(zip, folder + "/", formats);
-            written++;
+        } finally {
+            pool.shutdownNow();
         }
-        if (written == 0) {
+        if (sheets.isEmpty()) {
             zip.putNextEntry(new ZipEntry("没有可打印的评议小组.txt"));
-            zip.write("本机构及下级机构没有已确认、有成员的评议小组。\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.write("本机构及下级机构没有已确认、有成员的评议小组。\r\n".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
         zip.finish();
         out.flush();
-        return written;
+        return sheets.size();
+    }
+
+    private record Rendered(PanelSheet sheet, BookletPrint print, List<BookletFiles.Entry> entries) {}
+
+    private Callable<Rendered> render(PanelSheet sheet, Set<Format> formats, SecurityContext caller) {
+        return () -> {
+            SecurityContextHolder.setContext(caller);
+            try {
+                // one audit entry for the print and its download
+                Map<String, Object> download = Map.of(
+                        "download",
+                        formats.stream().map(Format::extension).sorted().toList());
+                Printed p = tx.execute(s -> printSheet(sheet, download));
+                BookletFiles files = new BookletFiles(p.print(), p.content(), pdf, xlsx, audit);
+                return new Rendered(sheet, p.print(), files.renderAll(formats, false));
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        };
+    }
+
+    private static Rendered take(Future<Rendered> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("booklet download interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** A print just made or reused, with the content to render. */
     record Printed(BookletPrint print, BookletContent content) {}
 
-    Printed printSheet(PanelSheet sheet) {
+    /** Prints (records or reuses a version) and audits it, with {@code detail} added to the entry. */
+    Printed printSheet(PanelSheet sheet, Map<String, Object> detail) {
         if (sheet.status() != PanelStatus.CONFIRMED) {
             throw BusinessException.conflict("booklet.error.notConfirmed", sheet.name());
         }
@@ -269,6 +338,7 @@ public class Booklets {
         after.put("households", s.households());
         after.put("copies", s.copies().size());
         after.put("new", !reused);
+        after.putAll(detail);
         audit.record("BOOKLET_PRINT", "booklet_print", s.id(), null, after);
         return new Printed(toPrint(s), content.asVersion(s.version(), date(s.printedAt())));
     }

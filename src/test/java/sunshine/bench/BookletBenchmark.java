@@ -179,13 +179,25 @@ class BookletBenchmark {
                 >> 20;
     }
 
+    /** The machine's load over the last 1, 5 and 15 minutes: other work on the cores slows every figure. */
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static void print(List<Line> lines) {
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "BOOKLET BENCHMARK (JVM heap cap %,d MB, %d cores)%n",
+                "BOOKLET BENCHMARK (JVM heap cap %,d MB, %d cores, load average at the end %s)%n",
                 Runtime.getRuntime().maxMemory() >> 20,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage());
         System.out.printf(
                 Locale.ROOT,
                 "%-74s %7s %7s %10s %9s %8s %13s%n",

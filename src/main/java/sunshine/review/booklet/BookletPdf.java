@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.util.Matrix;
 import sunshine.review.booklet.BookletContent.Copy;
 import sunshine.review.booklet.BookletContent.Row;
 
@@ -174,9 +175,7 @@ public final class BookletPdf {
             float boxH = 74;
             float boxX = w - MARGIN_X - 24 - boxW;
             float boxY = TOP - 20 - boxH;
-            pen.cs.setLineWidth(2f);
-            pen.cs.addRect(boxX, boxY, boxW, boxH);
-            pen.cs.stroke();
+            pen.box(boxX, boxY, boxW, boxH, 2f);
             pen.centered("第 " + copy.number() + " 册", 28, boxX + boxW / 2, boxY + boxH - 38, true);
             pen.centered("共 " + c.copies().size() + " 册", 12, boxX + boxW / 2, boxY + 12, false);
 
@@ -229,7 +228,31 @@ public final class BookletPdf {
         BookletContent c = p.content;
         PDPage page = new PDPage(PAGE);
         doc.addPage(page);
+        float top = TOP - RUNNING_HEAD;
+        int from = p.pageStarts.get(index);
+        int to = p.pageStarts.get(index + 1);
+        float room = top - p.headerHeight - FOOTER;
         try (Pen pen = new Pen(doc, page, font)) {
+            // shading first, then every line in one path, then all the text in one text object
+            pen.fill(MARGIN_X, top - p.headerHeight, tableWidth(), p.headerHeight, HEADER_FILL);
+            float y = top - p.headerHeight;
+            for (int i = from; i < to; i++) {
+                float h = Math.min(p.heights.get(i), room);
+                if (BookletContent.ownHousehold(copy, c.rows().get(i))) {
+                    pen.fill(MARGIN_X, y - h, tableWidth(), h, SHADE);
+                }
+                y -= h;
+            }
+            pen.cs.setLineWidth(0.7f);
+            pen.grid(top, p.headerHeight, false);
+            y = top - p.headerHeight;
+            for (int i = from; i < to; i++) {
+                float h = Math.min(p.heights.get(i), room);
+                pen.grid(y, h, BookletContent.ownHousehold(copy, c.rows().get(i)));
+                y -= h;
+            }
+            pen.cs.stroke();
+
             pen.text(
                     BookletText.TITLE + " · " + c.branchName() + " · 评议小组：" + c.panelName()
                             + (p.addressPrefix.isEmpty() ? "" : " · 住址前面都是“" + p.addressPrefix + "”"),
@@ -243,15 +266,16 @@ public final class BookletPdf {
                     PAGE.getWidth() - MARGIN_X,
                     TOP - 12,
                     true);
-            float top = TOP - RUNNING_HEAD;
-            header(pen, p, top);
-            float y = top - p.headerHeight;
-            int from = p.pageStarts.get(index);
-            int to = p.pageStarts.get(index + 1);
+            headerText(pen, p, top);
+            y = top - p.headerHeight;
             for (int i = from; i < to; i++) {
-                Row row = c.rows().get(i);
-                float h = Math.min(p.heights.get(i), top - p.headerHeight - FOOTER);
-                row(pen, p.cells.get(i), y, h, BookletContent.ownHousehold(copy, row));
+                float h = Math.min(p.heights.get(i), room);
+                rowText(
+                        pen,
+                        p.cells.get(i),
+                        y,
+                        h,
+                        BookletContent.ownHousehold(copy, c.rows().get(i)));
                 y -= h;
             }
             if (c.rows().isEmpty()) {
@@ -261,13 +285,9 @@ public final class BookletPdf {
         }
     }
 
-    private void header(Pen pen, Prepared p, float top) throws IOException {
+    private void headerText(Pen pen, Prepared p, float top) throws IOException {
         float x = MARGIN_X;
         float h = p.headerHeight;
-        pen.cs.setNonStrokingColor(HEADER_FILL);
-        pen.cs.addRect(x, top - h, tableWidth(), h);
-        pen.cs.fill();
-        pen.cs.setNonStrokingColor(Color.BLACK);
         for (int i = 0; i < COLUMNS.length; i++) {
             float cw = COLUMNS[i].pdfWidth();
             String[] lines = p.headerLines.get(i);
@@ -277,21 +297,13 @@ public final class BookletPdf {
             }
             x += cw;
         }
-        pen.cs.setLineWidth(0.9f);
-        pen.grid(top, h, false);
     }
 
-    private void row(Pen pen, List<List<String>> cells, float top, float h, boolean own) throws IOException {
-        if (own) {
-            pen.cs.setNonStrokingColor(SHADE);
-            pen.cs.addRect(MARGIN_X, top - h, tableWidth(), h);
-            pen.cs.fill();
-            pen.cs.setNonStrokingColor(Color.BLACK);
-        }
+    private void rowText(Pen pen, List<List<String>> cells, float top, float h, boolean own) throws IOException {
         float x = MARGIN_X;
+        float baseline = top - PAD - BODY * 0.95f;
         for (int i = 0; i < COLUMNS.length; i++) {
             List<String> lines = cells.get(i);
-            float baseline = top - PAD - BODY * 0.95f;
             for (int l = 0; l < lines.size(); l++) {
                 if (COLUMNS[i] == BookletColumn.NO) {
                     pen.centered(lines.get(l), BODY, x + COLUMNS[i].pdfWidth() / 2, baseline, false);
@@ -303,11 +315,9 @@ public final class BookletPdf {
         }
         if (own) {
             float blankX = MARGIN_X + widthBefore(BookletColumn.ASSETS);
-            float blankW = tableWidth() - widthBefore(BookletColumn.ASSETS);
+            float blankW = tableWidth() - widthBefore(BookletColumn.ASSETS) - BookletColumn.CORRECTIONS.pdfWidth();
             pen.centered(BookletText.OWN_HOUSEHOLD, 16, blankX + blankW / 2, top - h / 2 - 6, true);
         }
-        pen.cs.setLineWidth(0.6f);
-        pen.grid(top, h, own);
     }
 
     private void footer(Pen pen, BookletContent c, Copy copy, int page, int pages) throws IOException {
@@ -373,10 +383,17 @@ public final class BookletPdf {
         return lines;
     }
 
-    /** Draws on one page; text is made printable (characters the font lacks are replaced) before it is shown. */
+    /**
+     * Draws on one page. Text runs share one text object until a graphics operation ends it (fewer operators:
+     * the font, colour and weight are set only when they change); text is made printable first.
+     */
     private final class Pen implements AutoCloseable {
         final PDPageContentStream cs;
         final PDType0Font font;
+        private boolean inText;
+        private float size = -1;
+        private Color color = Color.BLACK;
+        private boolean bold;
 
         Pen(PDDocument doc, PDPage page, PDType0Font font) throws IOException {
             this.cs = new PDPageContentStream(doc, page);
@@ -392,25 +409,33 @@ public final class BookletPdf {
             if (t.isEmpty()) {
                 return;
             }
-            cs.beginText();
-            cs.setFont(font, size);
-            cs.setNonStrokingColor(color);
-            if (bold) {
-                // a stroked outline thickens the regular face: one font file for every weight
-                cs.setRenderingMode(RenderingMode.FILL_STROKE);
+            if (!inText) {
+                cs.beginText();
+                inText = true;
+                this.size = -1;
+            }
+            if (size != this.size) {
+                cs.setFont(font, size);
+                this.size = size;
+                if (this.bold) {
+                    cs.setLineWidth(size * 0.035f);
+                }
+            }
+            if (!color.equals(this.color)) {
+                cs.setNonStrokingColor(color);
                 cs.setStrokingColor(color);
-                cs.setLineWidth(size * 0.035f);
+                this.color = color;
             }
-            cs.newLineAtOffset(x, y);
+            if (bold != this.bold) {
+                // a stroked outline thickens the regular face: one font file for every weight
+                cs.setRenderingMode(bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+                if (bold) {
+                    cs.setLineWidth(size * 0.035f);
+                }
+                this.bold = bold;
+            }
+            cs.setTextMatrix(Matrix.getTranslateInstance(x, y));
             cs.showText(t);
-            if (bold) {
-                cs.setRenderingMode(RenderingMode.FILL);
-                cs.setStrokingColor(Color.BLACK);
-            }
-            cs.endText();
-            if (color != Color.BLACK) {
-                cs.setNonStrokingColor(Color.BLACK);
-            }
         }
 
         void centered(String s, float size, float cx, float y, boolean bold) throws IOException {
@@ -425,8 +450,44 @@ public final class BookletPdf {
             text(s, size, rx - cjk.width(cjk.printable(s), size), y, bold);
         }
 
-        /** The cell borders of one table row; an own household's blank columns form one cell. */
+        /** Ends the text object, back to black, regular: for drawing lines and shapes. */
+        void graphics() throws IOException {
+            if (inText) {
+                cs.endText();
+                inText = false;
+            }
+            if (bold) {
+                cs.setRenderingMode(RenderingMode.FILL);
+                bold = false;
+            }
+            if (!Color.BLACK.equals(color)) {
+                cs.setNonStrokingColor(Color.BLACK);
+                cs.setStrokingColor(Color.BLACK);
+                color = Color.BLACK;
+            }
+        }
+
+        void fill(float x, float y, float w, float h, Color fill) throws IOException {
+            graphics();
+            cs.setNonStrokingColor(fill);
+            cs.addRect(x, y, w, h);
+            cs.fill();
+            cs.setNonStrokingColor(Color.BLACK);
+        }
+
+        void box(float x, float y, float w, float h, float lineWidth) throws IOException {
+            graphics();
+            cs.setLineWidth(lineWidth);
+            cs.addRect(x, y, w, h);
+            cs.stroke();
+        }
+
+        /**
+         * Adds the cell borders of one table row to the current path (stroke it after the last row); an own
+         * household's blank columns but the corrections form one cell.
+         */
         void grid(float top, float h, boolean ownHousehold) throws IOException {
+            graphics();
             float left = MARGIN_X;
             float right = MARGIN_X + tableWidth();
             cs.moveTo(left, top);
@@ -444,11 +505,13 @@ public final class BookletPdf {
                     cs.lineTo(x, top - h);
                 }
             }
-            cs.stroke();
         }
 
         @Override
         public void close() throws IOException {
+            if (inText) {
+                cs.endText();
+            }
             cs.close();
         }
     }

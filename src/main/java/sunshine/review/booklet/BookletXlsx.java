@@ -51,6 +51,7 @@ public final class BookletXlsx {
         String label = content.label(copyNumber);
         Workbook wb = new Workbook(out, "Sunshine Credit", "1.0");
         wb.setGlobalDefaultFont(FONT, 12);
+        wb.setCompressionLevel(1);
         wb.properties()
                 .setTitle(BookletText.TITLE + " · " + content.panelName() + " · " + copyNumber)
                 .setSubject(label)
