@@ -103,6 +103,14 @@ class PagesTest {
         allowedOnlyFor.put("/trainings/new?branchId=" + b01, editors);
         allowedOnlyFor.put("/working-groups/" + b01 + "/edit", List.of("admin", "ho_bd", "b01_head"));
         allowedOnlyFor.put("/plans/phases", List.of("admin", "ho_bd"));
+        // booklets of a B01 panel (review module): whoever works with customers, not the IT administrator
+        jdbc.sql("delete from panel where branch_id = :b and name = '页面测试小组'")
+                .param("b", b01)
+                .update();
+        BookletFixture booklets = BookletFixture.of(jdbc, "ZQRCB");
+        long bookletPanel = booklets.panel(b01, "页面测试小组", "CONFIRMED", area);
+        booklets.seat(bookletPanel, 1, "页面测试", "CADRE", false, null);
+        allowedOnlyFor.put("/panels/" + bookletPanel + "/booklets", filing);
         List<String> problems = new ArrayList<>();
         for (String user : List.of("admin", "ho_bd", "ho_audit", "b01_head", "b01_am1", "b01_entry")) {
             MockHttpSession session = Logins.as(mvc, user);

@@ -57,6 +57,7 @@ class ScopingTest {
     long b01Household;
     long b01Import;
     long b01Panel;
+    long b01BookletPanel;
     long b01Member;
     long b01Training;
 
@@ -98,6 +99,13 @@ class ScopingTest {
                 .query(Long.class)
                 .single();
         panelFixtures();
+        // a confirmed panel of B01 with one member, for the booklet prints (review module)
+        jdbc.sql("delete from panel where branch_id = :b and name = '范围测试印册小组'")
+                .param("b", b01)
+                .update();
+        BookletFixture booklets = BookletFixture.of(jdbc, "ZQRCB");
+        b01BookletPanel = booklets.panel(b01, "范围测试印册小组", "CONFIRMED", b01Area);
+        booklets.seat(b01BookletPanel, 1, "范围测试", "CADRE", false, null);
         foreignToken = jdbc.sql("""
                 insert into api_token (bank_id, staff_id, name, token_hash, token_prefix)
                 values (:bank, :staff, 'scoping test', md5(random()::text) || md5(random()::text), 'sct_test')
@@ -311,6 +319,9 @@ class ScopingTest {
         r.put("POST /filing/import/{id}/commit", v -> post("/filing/import/" + b01Import + "/commit"));
         r.put("POST /filing/import/{id}/discard", v -> post("/filing/import/" + b01Import + "/discard"));
         panelRequests(r);
+        // booklets (review module): printing records a version
+        r.put("POST /panels/{id}/booklets", v -> post("/panels/" + b01BookletPanel + "/booklets"));
+        r.put("POST /api/v1/panels/{id}/booklets", v -> post("/api/v1/panels/" + b01BookletPanel + "/booklets"));
         return r;
     }
 
@@ -555,7 +566,8 @@ class ScopingTest {
                   (select string_agg(t::text, '|' order by bank_id, position) from campaign_phase t),
                   (select string_agg(t::text, '|' order by branch_id, staff_id) from working_group_member t),
                   (select string_agg(t::text, '|' order by id) from training_session t),
-                  (select string_agg(t::text, '|' order by session_id, member_id) from training_attendee t)))""").query(String.class).single();
+                  (select string_agg(t::text, '|' order by session_id, member_id) from training_attendee t),
+                  (select string_agg(t::text, '|' order by id) from booklet_print t)))""").query(String.class).single();
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
