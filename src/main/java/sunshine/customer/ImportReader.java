@@ -65,7 +65,7 @@ final class ImportReader {
             throws IOException, SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
         try (InputStream in = Files.newInputStream(file);
-                ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false));
+                ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(false, false));
                 Stream<Row> rows = wb.getFirstSheet().openStream();
                 PGCopyOutputStream copy = new PGCopyOutputStream(
                         pg, "COPY filing_import_row (" + COPY_COLUMNS + ") FROM STDIN WITH (FORMAT csv)", 1 << 16);

@@ -19,7 +19,11 @@ final class EmbeddedPostgresLauncher {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", "256MB")
+                // a bank of a million customers: their table and indexes stay in memory, and a million-row import
+                // commits without a forced checkpoint half way
+                .setServerConfig("shared_buffers", "1GB")
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "30min")
                 .setServerConfig("work_mem", "32MB")
                 .setServerConfig("maintenance_work_mem", "256MB")
                 .setServerConfig("synchronous_commit", "off")
