@@ -3,9 +3,6 @@ package sunshine.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -78,7 +75,7 @@ class BookletBenchmark {
         actAsHeadOffice(staff, bank, hq);
         List<Line> lines = new ArrayList<>();
 
-        resetPeaks();
+        Measure.resetPeaks();
         t = System.currentTimeMillis();
         Counting xlsx = new Counting();
         int zipped = booklets.branchZip(hq, Set.of(Booklets.Format.XLSX), xlsx);
@@ -89,14 +86,14 @@ class BookletBenchmark {
                 households,
                 System.currentTimeMillis() - t,
                 xlsx.bytes >> 20,
-                peakMb()));
+                Measure.peakMb()));
         assertThat(zipped).isEqualTo(panels);
 
         long first = jdbc.sql("select p.id from panel p join panel_area pa on pa.panel_id = p.id"
                         + " join area a on a.id = pa.area_id where a.name = '基准村1'")
                 .query(Long.class)
                 .single();
-        resetPeaks();
+        Measure.resetPeaks();
         t = System.currentTimeMillis();
         BookletPrint p = booklets.print(first);
         BookletFiles files = booklets.files(first, p.version());
@@ -111,11 +108,11 @@ class BookletBenchmark {
                 p.households(),
                 System.currentTimeMillis() - t,
                 one.bytes >> 20,
-                peakMb()));
+                Measure.peakMb()));
         // one representative in 50 is excluded (BenchData)
         assertThat(p.households()).isBetween(FIRST_VILLAGE - 20, FIRST_VILLAGE);
 
-        resetPeaks();
+        Measure.resetPeaks();
         t = System.currentTimeMillis();
         Counting pdf = new Counting();
         zipped = booklets.branchZip(hq, Set.of(Booklets.Format.PDF), pdf);
@@ -126,7 +123,7 @@ class BookletBenchmark {
                 households,
                 System.currentTimeMillis() - t,
                 pdf.bytes >> 20,
-                peakMb()));
+                Measure.peakMb()));
         long versions =
                 jdbc.sql("select count(*) from booklet_print").query(Long.class).single();
         assertThat(versions).as("the second pass reuses every version").isEqualTo(panels);
@@ -164,32 +161,6 @@ class BookletBenchmark {
         }
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                        .filter(p -> p.getType() == MemoryType.HEAP)
-                        .mapToLong(p -> p.getPeakUsage().getUsed())
-                        .sum()
-                >> 20;
-    }
-
-    /** The machine's load over the last 1, 5 and 15 minutes: other work on the cores slows every figure. */
-    private static String loadAverage() {
-        try {
-            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
-                    .split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
     private static void print(List<Line> lines) {
         System.out.println();
         System.out.printf(
@@ -197,7 +168,7 @@ class BookletBenchmark {
                 "BOOKLET BENCHMARK (JVM heap cap %,d MB, %d cores, load average at the end %s)%n",
                 Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors(),
-                loadAverage());
+                Measure.loadAverage());
         System.out.printf(
                 Locale.ROOT,
                 "%-74s %7s %7s %10s %9s %8s %13s%n",

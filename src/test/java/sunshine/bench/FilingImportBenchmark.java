@@ -3,9 +3,6 @@ package sunshine.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -72,7 +69,7 @@ class FilingImportBenchmark {
                 Files.size(file) >> 20);
 
         actAsHeadOffice();
-        resetPeaks();
+        Measure.resetPeaks();
         t = System.currentTimeMillis();
         long readRows = 0;
         try (InputStream in = Files.newInputStream(file);
@@ -87,25 +84,28 @@ class FilingImportBenchmark {
             }
         }
         lines.add(new Line(
-                "read workbook only (fastexcel-reader)", readRows - 1, System.currentTimeMillis() - t, peakMb()));
+                "read workbook only (fastexcel-reader)",
+                readRows - 1,
+                System.currentTimeMillis() - t,
+                Measure.peakMb()));
 
-        resetPeaks();
+        Measure.resetPeaks();
         t = System.currentTimeMillis();
         FilingImport first = upload(file);
         long previewAt = System.currentTimeMillis();
-        lines.add(new Line("upload + read + check + preview", first.totalRows(), previewAt - t, peakMb()));
+        lines.add(new Line("upload + read + check + preview", first.totalRows(), previewAt - t, Measure.peakMb()));
         assertThat(first.status()).isEqualTo(FilingImport.Status.PREVIEW);
         FilingImport committed = commit(first.id());
         lines.add(new Line(
                 "commit (one transaction)",
                 committed.newRows() + committed.changedRows(),
                 System.currentTimeMillis() - previewAt,
-                peakMb()));
+                Measure.peakMb()));
         lines.add(new Line(
                 "FULL IMPORT (read, check, preview, commit)",
                 first.totalRows(),
                 System.currentTimeMillis() - t,
-                peakMb()));
+                Measure.peakMb()));
         System.out.printf(
                 Locale.ROOT,
                 "first import: %,d new, %,d refused (invalid %,d, duplicate %,d, conflict %,d)%n",
@@ -115,12 +115,15 @@ class FilingImportBenchmark {
                 first.duplicateRows(),
                 first.conflictRows());
 
-        resetPeaks();
+        Measure.resetPeaks();
         t = System.currentTimeMillis();
         FilingImport again = upload(file);
         FilingImport againDone = again.newRows() + again.changedRows() == 0 ? again : commit(again.id());
         lines.add(new Line(
-                "RE-IMPORT of the unchanged file", again.totalRows(), System.currentTimeMillis() - t, peakMb()));
+                "RE-IMPORT of the unchanged file",
+                again.totalRows(),
+                System.currentTimeMillis() - t,
+                Measure.peakMb()));
         System.out.printf(
                 Locale.ROOT,
                 "re-import: %,d new, %,d changed, %,d unchanged%n",
@@ -148,7 +151,7 @@ class FilingImportBenchmark {
                                  case when residence = 'NON_LOCAL' then business_place end, 'IMPORT', '{}', name_keys
                             from filing_import_row where import_id = %d and status = 'NEW') TO STDOUT""".formatted(importId), out);
         }
-        resetPeaks();
+        Measure.resetPeaks();
         long t = System.currentTimeMillis();
         long n;
         try (Connection c = dataSource.getConnection();
@@ -161,7 +164,7 @@ class FilingImportBenchmark {
         long ms = System.currentTimeMillis() - t;
         Files.deleteIfExists(csv);
         jdbc.sql("drop table bench_customer").update();
-        return new Line("baseline: plain COPY of the same rows into a customer-like table", n, ms, peakMb());
+        return new Line("baseline: plain COPY of the same rows into a customer-like table", n, ms, Measure.peakMb());
     }
 
     private FilingImport upload(Path file) throws Exception {
@@ -202,29 +205,15 @@ class FilingImportBenchmark {
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder, null, List.of()));
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                        .filter(p -> p.getType() == MemoryType.HEAP)
-                        .mapToLong(p -> p.getPeakUsage().getUsed())
-                        .sum()
-                >> 20;
-    }
-
     private static void print(List<Line> lines) {
         long maxHeap = Runtime.getRuntime().maxMemory() >> 20;
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "FILING IMPORT BENCHMARK (JVM heap cap %,d MB, %d cores)%n",
+                "FILING IMPORT BENCHMARK (JVM heap cap %,d MB, %d cores, load average at the end %s)%n",
                 maxHeap,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(),
+                Measure.loadAverage());
         System.out.printf(
                 Locale.ROOT, "%-66s %12s %10s %12s %14s%n", "operation", "rows", "seconds", "rows/s", "peak heap MB");
         for (Line l : lines) {
