@@ -267,8 +267,7 @@ public class FilingImports {
             long t = System.currentTimeMillis();
             jdbc.sql("analyze filing_import_row").update();
             log.info("import {} analyzed in {} ms", id, System.currentTimeMillis() - t);
-            String dups = String.join(",", outcome.duplicateIds());
-            tx.executeWithoutResult(s -> classify(id, dups));
+            tx.executeWithoutResult(s -> classify(id, outcome));
             jdbc.sql(
                             "update filing_import set status = 'PREVIEW', previewed_at = now(), read_millis = :ms where id = :i")
                     .param("ms", System.currentTimeMillis() - start)
@@ -312,11 +311,31 @@ public class FilingImports {
     }
 
     /** Sorts the staged rows: duplicates, conflicts, then new, changed or unchanged against the files. */
-    private void classify(long id, String duplicateIds) {
+    private void classify(long id, ImportReader.Outcome read) {
         CurrentUser u = scope.user();
-        Map<String, Object> p = Map.of("i", id, "bank", u.bankId(), "scope", u.scopePath() + "%", "dups", duplicateIds);
+        Map<String, Object> p = Map.of(
+                "i",
+                id,
+                "bank",
+                u.bankId(),
+                "scope",
+                u.scopePath() + "%",
+                "dups",
+                String.join(",", read.duplicateIds()));
         roomForHashJoins();
-        steps(id, "classify", ImportSql.CLASSIFY, p);
+        int duplicates = read.duplicateIds().isEmpty() ? 0 : step(id, "duplicates", ImportSql.DUPLICATES, p);
+        int known = step(id, "known people", ImportSql.KNOWN_PEOPLE, p);
+        // each step below scans the whole import: skip those that cannot apply (a re-import has no new people)
+        long newLeft = read.valid() - duplicates - known;
+        if (newLeft > 0) {
+            step(id, "new representatives", ImportSql.NEW_REPRESENTATIVES, p);
+        }
+        if (known > 0) {
+            step(id, "households of known people", ImportSql.SEVERAL_HOUSEHOLDS, p);
+        }
+        if (newLeft > 0) {
+            step(id, "new households", ImportSql.NEW_HOUSEHOLDS, p);
+        }
         jdbc.sql(ImportSql.RESERVE_IDS).param("i", id).update();
         long t = System.currentTimeMillis();
         jdbc.sql("""
@@ -335,6 +354,14 @@ public class FilingImports {
     /** Joins of a million staged rows with a million customers spill to disk with the default 4 MB. */
     private void roomForHashJoins() {
         jdbc.sql("set local work_mem = '256MB'").update();
+    }
+
+    /** Runs one set-based step, logging how long it took (no data in the log, only counts). */
+    private int step(long id, String name, String statement, Map<String, Object> params) {
+        long t = System.currentTimeMillis();
+        int rows = jdbc.sql(statement).params(params).update();
+        log.info("import {} classify {}: {} rows in {} ms", id, name, rows, System.currentTimeMillis() - t);
+        return rows;
     }
 
     /** Runs set-based steps in order, logging how long each took (no data in the log, only counts). */

@@ -54,8 +54,11 @@ final class ImportReader {
 
     private ImportReader() {}
 
-    /** What reading found: the number of data rows, and the resident IDs the file has more than once. */
-    record Outcome(long rows, java.util.Set<String> duplicateIds) {}
+    /**
+     * What reading found: the number of data rows, how many passed every check (staged as NEW), and the
+     * resident IDs the file has more than once.
+     */
+    record Outcome(long rows, long valid, Set<String> duplicateIds) {}
 
     /**
      * Reads the workbook into the staging table. Two threads share the work: one parses the sheet's XML into
@@ -82,6 +85,7 @@ final class ImportReader {
                 Set<String> duplicates = new HashSet<>();
                 StringBuilder line = new StringBuilder(512);
                 long count = 0;
+                long valid = 0;
                 for (List<Cells> batch; (batch = pipe.next()) != null; ) {
                     for (Cells row : batch) {
                         count++;
@@ -89,13 +93,16 @@ final class ImportReader {
                         String id =
                                 StagedRows.encode(line, importId, row.rowNo(), row.cells(), ctx, row.problems(), today);
                         out.append(line);
-                        if (id != null && !seen.add(id)) {
-                            duplicates.add(id);
+                        if (id != null) {
+                            valid++;
+                            if (!seen.add(id)) {
+                                duplicates.add(id);
+                            }
                         }
                         progress.checked().incrementAndGet();
                     }
                 }
-                return new Outcome(count, duplicates);
+                return new Outcome(count, valid, duplicates);
             }
         }
     }

@@ -3,30 +3,28 @@ package sunshine.customer;
 import java.util.List;
 
 /**
- * The set-based steps of a filing import, run in order. Parameters: {@code :i} the import, {@code :bank},
- * {@code :scope} (the uploader's branch path prefix), {@code :by} (who commits).
+ * The set-based steps of a filing import. Parameters: {@code :i} the import, {@code :bank}, {@code :scope} (the
+ * uploader's branch path prefix), {@code :by} (who commits). Rows arrive as NEW (passed every check of the
+ * filing rules) or INVALID; each classifying step narrows NEW down, and rows that need no change stay as they
+ * are (a million-row import rewrites as few staged rows as it can).
  */
 final class ImportSql {
 
     private ImportSql() {}
 
-    /**
-     * Rows arrive as NEW (passed every check of the filing rules) or INVALID; each step narrows NEW down, and
-     * rows that need no change stay as they are (a million-row import rewrites as few staged rows as it can).
-     */
-    static final List<String> CLASSIFY = List.of(
-            // the same resident ID twice or more in the file (the reader lists which): every valid copy is refused,
-            // naming the rows
-            """
+    // the same resident ID twice or more in the file (the reader lists which): every valid copy is refused,
+    // naming the rows
+    static final String DUPLICATES = """
             update filing_import_row r set status = 'DUPLICATE', reasons = 'residentId:import.duplicate|' || d.rows_list
               from (select resident_id, string_agg(row_no::text, ',' order by row_no) as rows_list
                       from filing_import_row where import_id = :i and resident_id = any(string_to_array(:dups, ','))
                      group by resident_id having count(*) > 1) d
-             where r.import_id = :i and r.status = 'NEW' and r.resident_id = d.resident_id""",
-            // who is already filed: refused when filed by a part of the bank outside the uploader's scope, when the
-            // file makes them the representative of a household that has another, or puts them in another
-            // household than theirs; otherwise what would change for them (one pass over the known people)
-            """
+             where r.import_id = :i and r.status = 'NEW' and r.resident_id = d.resident_id""";
+
+    // who is already filed: refused when filed by a part of the bank outside the uploader's scope, when the
+    // file makes them the representative of a household that has another, or puts them in another
+    // household than theirs; otherwise what would change for them (one pass over the known people)
+    static final String KNOWN_PEOPLE = """
             update filing_import_row r
                set customer_id = x.id,
                    status = case when x.elsewhere or x.representative_change or x.moved then 'CONFLICT'
@@ -60,17 +58,19 @@ final class ImportSql {
                       join household ch on ch.id = c.household_id
                       left join household hk on hk.bank_id = :bank and hk.file_key = r2.household_key
                      where r2.import_id = :i and r2.status = 'NEW') x
-             where r.import_id = :i and r.row_no = x.row_no""",
-            // a new person named the representative of a household that already has one
-            """
+             where r.import_id = :i and r.row_no = x.row_no""";
+
+    // a new person named the representative of a household that already has one
+    static final String NEW_REPRESENTATIVES = """
             update filing_import_row r set status = 'CONFLICT',
                    reasons = 'relationship:import.household.representativeChange|' || r.household_key
               from household h
              where r.import_id = :i and r.status = 'NEW' and r.customer_id is null and r.relationship = 'SELF'
-               and h.bank_id = :bank and h.file_key = r.household_key""",
-            // a key no household has yet, given to people who are already in different households: the file would
-            // merge them, which is an explicit operation of its own (R8)
-            """
+               and h.bank_id = :bank and h.file_key = r.household_key""";
+
+    // a key no household has yet, given to people who are already in different households: the file would
+    // merge them, which is an explicit operation of its own (R8)
+    static final String SEVERAL_HOUSEHOLDS = """
             update filing_import_row r set status = 'CONFLICT',
                    reasons = 'household:import.household.several|' || r.household_key || '|' || k.households
               from (select y.household_key, count(distinct c.household_id) as households
@@ -78,9 +78,10 @@ final class ImportSql {
                      where y.import_id = :i and y.status in ('CHANGED', 'UNCHANGED')
                        and not exists (select 1 from household h where h.bank_id = :bank and h.file_key = y.household_key)
                      group by y.household_key having count(distinct c.household_id) > 1) k
-             where r.import_id = :i and r.status in ('NEW', 'CHANGED', 'UNCHANGED') and r.household_key = k.household_key""",
-            // a new household needs exactly one representative, and all its members in one area
-            """
+             where r.import_id = :i and r.status in ('NEW', 'CHANGED', 'UNCHANGED') and r.household_key = k.household_key""";
+
+    // a new household needs exactly one representative, and all its members in one area
+    static final String NEW_HOUSEHOLDS = """
             update filing_import_row r set status = 'CONFLICT',
                    reasons = case when k.areas > 1 then 'household:import.household.areas|' || r.household_key
                              else 'relationship:import.household.representatives|' || r.household_key || '|' || k.selfs end
@@ -94,7 +95,7 @@ final class ImportSql {
                                                       and y.household_key is not null)
                      group by household_key
                     having count(*) filter (where relationship = 'SELF') <> 1 or count(distinct area_id) > 1) k
-             where r.import_id = :i and r.status = 'NEW' and r.household_key = k.household_key""");
+             where r.import_id = :i and r.status = 'NEW' and r.household_key = k.household_key""";
 
     /**
      * New people's customer ids: a block of the sequence is taken for the import at once, and a NEW row's id is
