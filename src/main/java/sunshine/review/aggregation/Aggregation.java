@@ -63,10 +63,12 @@ public final class Aggregation {
                     AggregationStatus.BACK_TO_PANEL,
                     null,
                     null,
-                    false);
+                    false,
+                    HouseholdFile.UNKNOWN);
         }
         Cap cap = Cap.apply(rules, means.get(Figure.SUGGESTED), means.get(Figure.NET_INCOME));
-        Rating rating = Rating.rate(rules.rating(), means, notRecommended, file == null ? HouseholdFile.UNKNOWN : file);
+        HouseholdFile known = file == null ? HouseholdFile.UNKNOWN : file;
+        Rating rating = Rating.rate(rules.rating(), means, notRecommended, known);
         return new AggregationResult(
                 householdId,
                 rules.bankId(),
@@ -77,6 +79,7 @@ public final class Aggregation {
                 AggregationStatus.COMPLETE,
                 cap,
                 rating,
-                !rules.isIneligible(rating.grade()));
+                !rules.isIneligible(rating.grade()),
+                known);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * One household aggregated and rated under one rule set version: every input (the estimates as keyed, with who
  * keyed and verified them), every figure's trimmed mean with what was dropped, the cap and rounding (R20), the
  * rating (R21) and whether the grade allows a pre-credit. {@link #explanation()} turns it into JSON and text.
- * {@code cap} and {@code rating} are null when the household goes back to its panel.
+ * {@code cap} and {@code rating} are null when the household goes back to its panel; {@code file} holds what the
+ * rating took from the household's file.
  */
 public record AggregationResult(
         long householdId,
@@ -22,10 +23,12 @@ public record AggregationResult(
         AggregationStatus status,
         Cap cap,
         Rating rating,
-        boolean eligible) {
+        boolean eligible,
+        HouseholdFile file) {
 
     public AggregationResult {
         estimates = List.copyOf(estimates);
+        file = file == null ? HouseholdFile.UNKNOWN : file;
         figures = Collections.unmodifiableMap(new EnumMap<>(figures));
     }
 

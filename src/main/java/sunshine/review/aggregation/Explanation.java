@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * What was done to a household's estimates, step by step, so that a branch head or an auditor can redo it by
- * hand: as JSON for storage ({@link #toJson()}, {@link #fromJson(String)}) and as lines of text in the reader's
+ * hand: as JSON for storage ({@link #toJson()}, {@link #fromJson(String, RuleSet)}) and as lines of text in the reader's
  * language ({@link #lines()}: message keys of messages*.properties with their arguments; {@link #render}).
  */
 public record Explanation(AggregationResult result) {
@@ -41,8 +41,14 @@ public record Explanation(AggregationResult result) {
         return ExplanationJson.write(result);
     }
 
-    public static Explanation fromJson(String json) {
-        return new Explanation(ExplanationJson.read(json));
+    /** The JSON appended to a buffer (a batch writes a million of them). */
+    public void appendJson(StringBuilder to) {
+        ExplanationJson.write(result, to);
+    }
+
+    /** A stored explanation read back; {@code rules} is the rule set version it names (its "ruleSet"). */
+    public static Explanation fromJson(String json, RuleSet rules) {
+        return new Explanation(ExplanationJson.read(json, rules));
     }
 
     /** The explanation as text, one line per step. */

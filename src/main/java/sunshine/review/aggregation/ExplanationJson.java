@@ -11,13 +11,34 @@ import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stored form of an {@link AggregationResult} (format 1): written by hand, in a fixed order and without
- * spaces (it is written a million times in a batch), read back with Jackson keeping every number exact.
- * Amounts are JSON numbers as written ({@code 63333.33}); a blank column is {@code null}.
+ * The stored form of an {@link AggregationResult}, format 1. Compact, because a batch writes a million of them
+ * (docs/decisions.md): what is particular to the household, namely every input and every step's outcome, while
+ * the bank's constants (band multiples, rounding unit, product maximum, rating factors and weights, grades) stay
+ * in the rule set version it names, which never changes once saved. Amounts are exact JSON numbers without
+ * trailing zeros; null is a blank column or a missing result.
+ *
+ * <pre>
+ * {"format":1, "bank":1, "household":500, "ruleSet":3,
+ *  "estimates":[[seat, member, keyedBy, verifiedBy, assets, liabilities, gross, net, suggested, flags], …],
+ *      flags: 1 = "do not recommend" (suggested counts as 0), 2 = of the member's own household (not counted)
+ *  "order":[[seats of the counted assets from lowest to highest], [liabilities], [gross], [net], [suggested]],
+ *      the first seat was dropped as the lowest, the last as the highest, the others averaged
+ *  "means":[assets, liabilities, gross, net, suggested],   half up to the fen; null: too few, back to the panel
+ *  with a result only:
+ *  "file":[representative's age, customer type, residence, members],   from the household's file, for the rating
+ *  "cap":["WITHIN|ABOVE|BELOW", afterCap, afterRounding, proposed],
+ *  "points":[points of each factor of the rule set's rating table, in its order], "score":79.5, "grade":"A",
+ *  "eligible":true}
+ * </pre>
+ *
+ * Sums, the band's bounds, factor values and weighted points are not stored: each is one exact addition or
+ * multiplication of stored numbers and the rule set's constants, redone when read.
  */
 final class ExplanationJson {
 
     static final int FORMAT = 1;
+    static final int DO_NOT_RECOMMEND = 1;
+    static final int OWN_HOUSEHOLD = 2;
 
     private static final JsonMapper READER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -27,226 +48,227 @@ final class ExplanationJson {
     private ExplanationJson() {}
 
     static String write(AggregationResult r) {
-        StringBuilder b = new StringBuilder(1024);
+        StringBuilder b = new StringBuilder(640);
         write(r, b);
         return b.toString();
     }
 
     static void write(AggregationResult r, StringBuilder b) {
         b.append("{\"format\":").append(FORMAT);
-        b.append(",\"household\":").append(r.householdId());
         b.append(",\"bank\":").append(r.bankId());
+        b.append(",\"household\":").append(r.householdId());
         b.append(",\"ruleSet\":").append(r.ruleSetVersion());
-        b.append(",\"fewerThanFive\":\"").append(r.fewerThanFive().name()).append('"');
-        b.append(",\"status\":\"").append(r.status().name()).append('"');
         b.append(",\"estimates\":[");
         boolean first = true;
         for (Estimate e : r.estimates()) {
-            b.append(first ? "{" : ",{");
+            b.append(first ? "[" : ",[");
             first = false;
-            b.append("\"seat\":").append(e.seat());
-            b.append(",\"member\":").append(e.memberId());
-            if (e.memberHouseholdId() != null) {
-                b.append(",\"memberHousehold\":").append(e.memberHouseholdId());
-            }
-            if (e.keyedBy() != null) {
-                b.append(",\"keyedBy\":").append(e.keyedBy());
-            }
-            if (e.verifiedBy() != null) {
-                b.append(",\"verifiedBy\":").append(e.verifiedBy());
-            }
-            b.append(",\"figures\":[");
+            b.append(e.seat()).append(',').append(e.memberId()).append(',');
+            b.append(e.keyedBy()).append(',').append(e.verifiedBy());
             for (Figure f : Figure.values()) {
-                if (f.ordinal() > 0) {
-                    b.append(',');
-                }
-                number(b, e.entered(f));
+                number(b.append(','), e.entered(f));
             }
-            b.append(']');
-            if (e.doNotRecommend()) {
-                b.append(",\"doNotRecommend\":true");
-            }
-            b.append('}');
+            int flags = (e.doNotRecommend() ? DO_NOT_RECOMMEND : 0)
+                    | (e.isOwnHousehold(r.householdId()) ? OWN_HOUSEHOLD : 0);
+            b.append(',').append(flags).append(']');
         }
-        b.append("],\"figures\":{");
+        b.append("],\"order\":[");
         for (FigureResult f : r.figures().values()) {
-            if (f.figure().ordinal() > 0) {
-                b.append(',');
-            }
-            b.append('"').append(f.figure().name()).append("\":{\"order\":[");
+            b.append(f.figure().ordinal() == 0 ? "[" : ",[");
             for (int i = 0; i < f.sorted().size(); i++) {
                 if (i > 0) {
                     b.append(',');
                 }
                 b.append(f.sorted().get(i).seat());
             }
-            b.append("],\"min\":").append(f.minimum());
-            if (f.enough()) {
-                b.append(",\"sum\":");
-                number(b, f.keptSum());
-                b.append(",\"mean\":");
-                number(b, f.mean());
-            }
-            b.append('}');
+            b.append(']');
         }
-        b.append('}');
-        if (r.cap() != null) {
-            Cap c = r.cap();
-            b.append(",\"cap\":{\"suggested\":");
-            number(b, c.suggestedMean());
-            b.append(",\"net\":");
-            number(b, c.netMean());
-            b.append(",\"bandLow\":");
-            number(b, c.bandLow());
-            b.append(",\"bandHigh\":");
-            number(b, c.bandHigh());
-            b.append(",\"low\":");
-            number(b, c.lowAmount());
-            b.append(",\"high\":");
-            number(b, c.highAmount());
-            b.append(",\"position\":\"").append(c.position().name());
-            b.append("\",\"afterCap\":");
-            number(b, c.afterCap());
-            b.append(",\"unit\":");
-            number(b, c.unit());
-            b.append(",\"afterRounding\":");
-            number(b, c.afterRounding());
-            b.append(",\"productMaximum\":");
-            number(b, c.productMaximum());
-            b.append(",\"proposed\":");
-            number(b, c.proposed());
-            b.append('}');
+        b.append("],\"means\":[");
+        for (FigureResult f : r.figures().values()) {
+            number(f.figure().ordinal() == 0 ? b : b.append(','), f.mean());
         }
-        if (r.rating() != null) {
-            b.append(",\"rating\":{\"factors\":[");
+        b.append(']');
+        Cap c = r.cap();
+        Rating rating = r.rating();
+        if (c != null && rating != null) {
+            HouseholdFile file = r.file();
+            b.append(",\"file\":[").append(file.representativeAge());
+            text(b.append(','), file.customerType());
+            text(b.append(','), file.residence());
+            b.append(',').append(file.members());
+            b.append("],\"cap\":[\"").append(c.position().name()).append('"');
+            number(b.append(','), c.afterCap());
+            number(b.append(','), c.afterRounding());
+            number(b.append(','), c.proposed());
+            b.append("],\"points\":[");
             first = true;
-            for (Rating.FactorScore s : r.rating().factors()) {
-                b.append(first ? "{" : ",{");
+            for (Rating.FactorScore s : rating.factors()) {
+                number(first ? b : b.append(','), s.points());
                 first = false;
-                b.append("\"factor\":\"").append(s.factor().name()).append("\",\"value\":");
-                if (s.code() != null) {
-                    b.append('"').append(s.code()).append('"'); // a code of Factor.codes(): nothing to escape
-                } else {
-                    number(b, s.number());
-                }
-                b.append(",\"points\":");
-                number(b, s.points());
-                b.append(",\"weight\":");
-                number(b, s.weight());
-                b.append(",\"weighted\":");
-                number(b, s.weighted());
-                b.append('}');
             }
-            b.append("],\"score\":");
-            number(b, r.rating().score());
-            b.append(",\"grade\":\"").append(escape(r.rating().grade())).append('"');
-            b.append('}');
+            number(b.append("],\"score\":"), rating.score());
+            // grade names are letters, digits, + and - (RatingTable checks): nothing to escape, in JSON or in COPY
+            b.append(",\"grade\":\"").append(rating.grade()).append('"');
         }
         b.append(",\"eligible\":").append(r.eligible()).append('}');
     }
 
+    /** A code of the file (Factor.codes(), checked when read from the file): nothing to escape. */
+    private static void text(StringBuilder b, String code) {
+        if (code == null) {
+            b.append("null");
+        } else {
+            b.append('"').append(code).append('"');
+        }
+    }
+
+    /** Exactly, without trailing zeros: 50000.00 → 50000, 63333.30 → 63333.3. */
     private static void number(StringBuilder b, BigDecimal v) {
-        b.append(v == null ? "null" : v.toPlainString());
+        if (v == null) {
+            b.append("null");
+            return;
+        }
+        b.append(v.toPlainString());
+        if (v.scale() > 0) { // the plain form has a point: drop the zeros after it, and the point if bare
+            int end = b.length();
+            while (b.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (b.charAt(end - 1) == '.') {
+                end--;
+            }
+            b.setLength(end);
+        }
     }
 
-    /** Grade names are letters, digits, + and - (RatingTable checks); escaping is belt and braces. */
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    static AggregationResult read(String json) {
+    /** Reads a stored result back; {@code rules} is the rule set version it names. */
+    static AggregationResult read(String json, RuleSet rules) {
         JsonNode n = READER.readTree(json);
         if (n.get("format").intValue() != FORMAT) {
             throw new IllegalArgumentException("unknown explanation format " + n.get("format"));
         }
+        if (n.get("bank").longValue() != rules.bankId() || n.get("ruleSet").intValue() != rules.version()) {
+            throw new IllegalArgumentException("the explanation names another rule set version");
+        }
         long household = n.get("household").longValue();
         List<Estimate> estimates = new ArrayList<>();
+        int notRecommended = 0;
         for (JsonNode e : n.get("estimates")) {
-            JsonNode f = e.get("figures");
-            estimates.add(new Estimate(
-                    e.get("seat").intValue(),
-                    e.get("member").longValue(),
-                    optionalLong(e, "memberHousehold"),
-                    decimal(f.get(0)),
-                    decimal(f.get(1)),
-                    decimal(f.get(2)),
-                    decimal(f.get(3)),
-                    decimal(f.get(4)),
-                    e.has("doNotRecommend") && e.get("doNotRecommend").booleanValue(),
-                    optionalLong(e, "keyedBy"),
-                    optionalLong(e, "verifiedBy")));
+            int flags = e.get(9).intValue();
+            Estimate estimate = new Estimate(
+                    e.get(0).intValue(),
+                    e.get(1).longValue(),
+                    (flags & OWN_HOUSEHOLD) != 0 ? household : null,
+                    fen(e.get(4)),
+                    fen(e.get(5)),
+                    fen(e.get(6)),
+                    fen(e.get(7)),
+                    fen(e.get(8)),
+                    (flags & DO_NOT_RECOMMEND) != 0,
+                    optionalLong(e.get(2)),
+                    optionalLong(e.get(3)));
+            estimates.add(estimate);
+            if (flags == DO_NOT_RECOMMEND) {
+                notRecommended++;
+            }
         }
+        int minimum = rules.fewerThanFive().minimum();
         Map<Figure, FigureResult> figures = new EnumMap<>(Figure.class);
-        JsonNode fs = n.get("figures");
+        Map<Figure, BigDecimal> means = new EnumMap<>(Figure.class);
+        boolean complete = true;
         for (Figure f : Figure.values()) {
-            JsonNode fr = fs.get(f.name());
             List<FigureResult.SeatValue> sorted = new ArrayList<>();
-            for (JsonNode seat : fr.get("order")) {
+            for (JsonNode seat : n.get("order").get(f.ordinal())) {
                 Estimate e = estimates.stream()
                         .filter(x -> x.seat() == seat.intValue())
                         .findFirst()
                         .orElseThrow();
                 sorted.add(new FigureResult.SeatValue(e.seat(), e.counted(f).setScale(TrimmedMean.SCALE)));
             }
-            figures.put(
-                    f,
-                    new FigureResult(
-                            f, sorted, fr.get("min").intValue(), decimal(fr.get("sum")), decimal(fr.get("mean"))));
+            BigDecimal mean = fen(n.get("means").get(f.ordinal()));
+            means.put(f, mean);
+            BigDecimal sum = null;
+            if (mean != null) {
+                sum = BigDecimal.ZERO.setScale(TrimmedMean.SCALE);
+                for (int i = 1; i < sorted.size() - 1; i++) {
+                    sum = sum.add(sorted.get(i).amount());
+                }
+            } else {
+                complete = false;
+            }
+            figures.put(f, new FigureResult(f, sorted, minimum, sum, mean));
         }
         Cap cap = null;
-        if (n.has("cap")) {
-            JsonNode c = n.get("cap");
-            cap = new Cap(
-                    decimal(c.get("suggested")),
-                    decimal(c.get("net")),
-                    decimal(c.get("bandLow")),
-                    decimal(c.get("bandHigh")),
-                    decimal(c.get("low")),
-                    decimal(c.get("high")),
-                    BandPosition.valueOf(c.get("position").stringValue()),
-                    decimal(c.get("afterCap")),
-                    decimal(c.get("unit")),
-                    decimal(c.get("afterRounding")),
-                    decimal(c.get("productMaximum")),
-                    decimal(c.get("proposed")));
-        }
         Rating rating = null;
-        if (n.has("rating")) {
-            JsonNode rt = n.get("rating");
+        HouseholdFile file = HouseholdFile.UNKNOWN;
+        if (complete) {
+            JsonNode fj = n.get("file");
+            file = new HouseholdFile(
+                    optionalInt(fj.get(0)), optionalText(fj.get(1)), optionalText(fj.get(2)), optionalInt(fj.get(3)));
+            JsonNode c = n.get("cap");
+            BigDecimal net = means.get(Figure.NET_INCOME);
+            cap = new Cap(
+                    means.get(Figure.SUGGESTED),
+                    net,
+                    rules.bandLow(),
+                    rules.bandHigh(),
+                    net.multiply(rules.bandLow()),
+                    net.multiply(rules.bandHigh()),
+                    BandPosition.valueOf(c.get(0).stringValue()),
+                    decimal(c.get(1)),
+                    rules.roundingUnit(),
+                    fen(c.get(2)),
+                    rules.productMaximum(),
+                    fen(c.get(3)));
             List<Rating.FactorScore> scores = new ArrayList<>();
-            for (JsonNode s : rt.get("factors")) {
-                Factor factor = Factor.valueOf(s.get("factor").stringValue());
-                JsonNode v = s.get("value");
+            JsonNode points = n.get("points");
+            List<RatingFactor> table = rules.rating().factors();
+            for (int i = 0; i < table.size(); i++) {
+                RatingFactor f = table.get(i);
+                BigDecimal p = decimal(points.get(i));
                 scores.add(new Rating.FactorScore(
-                        factor,
-                        v.isString() ? null : decimal(v),
-                        v.isString() ? v.stringValue() : null,
-                        decimal(s.get("points")),
-                        decimal(s.get("weight")),
-                        decimal(s.get("weighted"))));
+                        f.factor(),
+                        f.factor().isChoice() ? null : Rating.number(f.factor(), means, notRecommended, file),
+                        f.factor().isChoice() ? Rating.code(f.factor(), file) : null,
+                        p,
+                        f.weight(),
+                        p.multiply(f.weight())));
             }
-            rating =
-                    new Rating(scores, decimal(rt.get("score")), rt.get("grade").stringValue());
+            rating = new Rating(scores, fen(n.get("score")), n.get("grade").stringValue());
         }
         return new AggregationResult(
                 household,
-                n.get("bank").longValue(),
-                n.get("ruleSet").intValue(),
-                FewerThanFive.valueOf(n.get("fewerThanFive").stringValue()),
+                rules.bankId(),
+                rules.version(),
+                rules.fewerThanFive(),
                 estimates,
                 figures,
-                AggregationStatus.valueOf(n.get("status").stringValue()),
+                complete ? AggregationStatus.COMPLETE : AggregationStatus.BACK_TO_PANEL,
                 cap,
                 rating,
-                n.get("eligible").booleanValue());
+                n.get("eligible").booleanValue(),
+                file);
     }
 
     private static BigDecimal decimal(JsonNode v) {
         return v == null || v.isNull() ? null : v.decimalValue();
     }
 
-    private static Long optionalLong(JsonNode n, String field) {
-        JsonNode v = n.get(field);
+    /** An amount in yuan, back to two decimals (stored without trailing zeros). */
+    private static BigDecimal fen(JsonNode v) {
+        BigDecimal d = decimal(v);
+        return d == null ? null : d.setScale(TrimmedMean.SCALE);
+    }
+
+    private static Long optionalLong(JsonNode v) {
         return v == null || v.isNull() ? null : v.longValue();
+    }
+
+    private static Integer optionalInt(JsonNode v) {
+        return v == null || v.isNull() ? null : v.intValue();
+    }
+
+    private static String optionalText(JsonNode v) {
+        return v == null || v.isNull() ? null : v.stringValue();
     }
 }

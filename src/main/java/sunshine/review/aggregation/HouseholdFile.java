@@ -7,4 +7,12 @@ package sunshine.review.aggregation;
 public record HouseholdFile(Integer representativeAge, String customerType, String residence, Integer members) {
 
     public static final HouseholdFile UNKNOWN = new HouseholdFile(null, null, null, null);
+
+    public HouseholdFile {
+        for (String code : new String[] {customerType, residence}) {
+            if (code != null && !code.matches("[A-Z_]{1,40}")) {
+                throw new IllegalArgumentException("not a code: " + code);
+            }
+        }
+    }
 }

@@ -70,7 +70,7 @@ public record Rating(List<FactorScore> factors, BigDecimal score, String grade) 
         return liabilities.multiply(RatingFactor.HUNDRED).divide(assets, 2, RoundingMode.HALF_UP);
     }
 
-    private static String code(Factor factor, HouseholdFile file) {
+    static String code(Factor factor, HouseholdFile file) {
         return switch (factor) {
             case CUSTOMER_TYPE -> file.customerType();
             case RESIDENCE -> file.residence();
