@@ -68,7 +68,12 @@ class ScopingTest {
             "POST /filing/import",
             "POST /api/v1/filing/imports",
             // the bank's template fields: always the caller's own bank
-            "POST /filing/fields");
+            "POST /filing/fields",
+            // the bank's aggregation rules: always the caller's own bank (ReviewRulesTest: another bank's stay)
+            "POST /review/rules",
+            "PUT /api/v1/review/rules",
+            // the calculator works on the figures sent and stores nothing
+            "POST /api/v1/review/calculations");
 
     @BeforeEach
     void ids() {
