@@ -211,7 +211,14 @@ class ReviewRulesTest {
             assertThat(ok.getStatus()).isEqualTo(302);
             assertThat(currentVersion(new Fixtures(jdbc).bank("ZQRCB"))).isEqualTo(v + 1);
             String page = body(mvc.perform(get("/review/rules").session(credit)));
-            assertThat(page).contains("须有 5 份有效估值").contains("只要五份").contains("保存为新版本");
+            assertThat(page)
+                    .contains("须有 5 份有效估值")
+                    .contains("只要五份")
+                    .contains("name=\"basedOn\"")
+                    .doesNotContain("??");
+            assertThat(body(mvc.perform(get("/review/rules?lang=en").session(credit))))
+                    .contains("Save as a new version")
+                    .doesNotContain("??");
 
             form.put("basedOn", String.valueOf(v + 1));
             form.put("scale.NET_INCOME", "0:0; 20000");
