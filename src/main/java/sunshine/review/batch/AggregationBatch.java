@@ -30,7 +30,8 @@ import sunshine.review.aggregation.RuleSet;
 public class AggregationBatch {
 
     /**
-     * Where the estimates and the household files come from: constant SQL of the calling code, never user input.
+     * Where the estimates and the household files come from: constant SQL of the calling code, never user input,
+     * listing households of the one bank being run only.
      * Estimates: household_id, seat, member_id, member_household_id, assets, liabilities, gross_income,
      * net_income, suggested, do_not_recommend, keyed_by, verified_by, ordered by household_id, seat.
      * Files (may be null): household_id, representative_age, customer_type, residence, members, ordered by
@@ -67,6 +68,7 @@ public class AggregationBatch {
     /** Aggregates every household the source lists under the bank's current rules. */
     public Run run(long bankId, Source source, Long startedBy) throws SQLException {
         RuleSet rules = reviewRules.current(bankId);
+        java.sql.Timestamp started = java.sql.Timestamp.from(java.time.Instant.now());
         long runId = jdbc.sql("select nextval('review_aggregation_run_id_seq')")
                 .query(Long.class)
                 .single();
@@ -104,10 +106,11 @@ public class AggregationBatch {
             }
         }
         jdbc.sql("""
-                insert into review_aggregation_run (id, bank_id, rule_set_version, started_by, finished_at, households,
-                       complete, back_to_panel, ineligible)
-                values (:id, :b, :v, :by, now(), :h, :c, :back, :inel)""")
+                insert into review_aggregation_run (id, bank_id, rule_set_version, started_by, started_at, finished_at,
+                       households, complete, back_to_panel, ineligible)
+                values (:id, :b, :v, :by, :started, now(), :h, :c, :back, :inel)""")
                 .param("id", runId)
+                .param("started", started)
                 .param("b", bankId)
                 .param("v", rules.version())
                 .param("by", startedBy)
