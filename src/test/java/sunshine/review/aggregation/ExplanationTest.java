@@ -84,6 +84,47 @@ class ExplanationTest {
     }
 
     @Test
+    void belowTheBandAndTheProductMaximumAreNamed() throws IOException {
+        Explanation.Messages zh = messages("messages.properties", Locale.CHINA);
+        // zeros: 0, 0, 30,000, 40,000, 50,000 → (0 + 30,000 + 40,000) / 3 = 23,333.33; net 30,000 → floor 33,000
+        AggregationResult below = Aggregation.aggregate(
+                RuleSet.defaults(1), 9, five("0", "0", "30000", "40000", "50000", "30000"), farmer());
+        assertThat(below.explanation().render(zh))
+                .contains(
+                        "建议额度 23,333.33 低于下限 33,000.00：作提示标记，金额不变。",
+                        "按 1,000 元向下取整：23,333.33 → 23,000.00",
+                        "评级 · 客户类型：农户 → 80 分 × 权重 0.1 = 8.00");
+        // 60,000 each, net 50,000 (55,000 … 75,000: within), product maximum 50,000 → limited
+        AggregationResult limited = Aggregation.aggregate(
+                RuleSet.defaults(1).withMoney("1.1", "1.5", "1000", "50000"),
+                9,
+                five("60000", "60000", "60000", "60000", "60000", "50000"),
+                farmer());
+        assertThat(limited.explanation().render(zh))
+                .contains("建议额度 60,000.00 在区间内，不调整。", "超过产品最高额度，限为 50,000.00。", "拟预授信金额：50,000.00");
+        assertSurvivesStorage(limited, RuleSet.defaults(1).withMoney("1.1", "1.5", "1000", "50000"));
+        assertThat(String.join("\n", limited.explanation().render(messages("messages_en.properties", Locale.ENGLISH))))
+                .contains("Above the product maximum: limited to 50,000.00.")
+                .doesNotContain("{")
+                .doesNotContain("review.");
+    }
+
+    private static HouseholdFile farmer() {
+        return new HouseholdFile(40, "FARMER", "LOCAL", 3);
+    }
+
+    /** Five copies with these suggested amounts and one net income. */
+    private static List<Estimate> five(String s1, String s2, String s3, String s4, String s5, String net) {
+        List<Estimate> list = new ArrayList<>();
+        String[] s = {s1, s2, s3, s4, s5};
+        for (int i = 0; i < 5; i++) {
+            list.add(new Estimate(
+                    i + 1, i + 1, null, bd("100000"), bd("0"), bd("1"), bd(net), bd(s[i]), false, null, null));
+        }
+        return list;
+    }
+
+    @Test
     void ownHouseholdDoNotRecommendAndTooFewAreNamed() throws IOException {
         // three copies: copy 1 of the member's own household, copy 2 "do not recommend": two valid → back
         List<Estimate> list = List.of(
@@ -127,8 +168,12 @@ class ExplanationTest {
 
     /** Read back from JSON, the result explains itself in the same words and writes the same JSON. */
     static void assertSurvivesStorage(AggregationResult r) {
+        assertSurvivesStorage(r, RuleSet.defaults(1));
+    }
+
+    static void assertSurvivesStorage(AggregationResult r, RuleSet rules) {
         String json = r.explanation().toJson();
-        AggregationResult back = Explanation.fromJson(json, RuleSet.defaults(1)).result();
+        AggregationResult back = Explanation.fromJson(json, rules).result();
         assertThat(back.explanation().toJson()).isEqualTo(json);
         assertThat(back.explanation().lines()).isEqualTo(r.explanation().lines());
         assertThat(back.status()).isEqualTo(r.status());
