@@ -39,7 +39,14 @@ class PagesTest {
                 "/org/staff?branchId=" + b01 + "&sort=name",
                 "/org/areas",
                 "/org/areas?branchId=" + b01 + "&kind=VILLAGE&q=村&page=1",
-                "/me");
+                "/me",
+                "/review/rules",
+                "/review/calculator",
+                // the example, and a household that goes back to its panel
+                "/review/calculator?calculate=1&s1=50000&s2=60000&s3=60000&s4=70000&s5=90000"
+                        + "&a1=1&a2=1&a3=1&a4=1&a5=1&l1=0&l2=0&l3=0&l4=0&l5=0&g1=1&g2=1&g3=1&g4=1&g5=1"
+                        + "&n1=40000&n2=40000&n3=40000&n4=40000&n5=40000&age=40&type=FARMER&residence=LOCAL&members=3",
+                "/review/calculator?calculate=1&s1=1&n1=1&dnr2=on&own3=on&s3=5");
         Map<String, List<String>> allowedOnlyFor = new java.util.LinkedHashMap<>(Map.of(
                 "/audit",
                 List.of("admin", "ho_audit"),

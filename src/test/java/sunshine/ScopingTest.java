@@ -75,7 +75,12 @@ class ScopingTest {
             "POST /filing/fields",
             // the bank's campaign calendar (R3): always the caller's own bank
             "PUT /api/v1/plans/phases",
-            "POST /plans/phases");
+            "POST /plans/phases",
+            // the bank's aggregation rules: always the caller's own bank (ReviewRulesTest: another bank's stay)
+            "POST /review/rules",
+            "PUT /api/v1/review/rules",
+            // the calculator works on the figures sent and stores nothing
+            "POST /api/v1/review/calculations");
 
     @BeforeEach
     void ids() {

@@ -1,0 +1,352 @@
+package sunshine.review.batch;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import sunshine.review.ReviewRules;
+import sunshine.review.aggregation.Aggregation;
+import sunshine.review.aggregation.AggregationResult;
+import sunshine.review.aggregation.AggregationStatus;
+import sunshine.review.aggregation.Estimate;
+import sunshine.review.aggregation.Figure;
+import sunshine.review.aggregation.HouseholdFile;
+import sunshine.review.aggregation.RuleSet;
+
+/**
+ * Aggregates and rates every household of a bank in one pass (R19-R21): the estimates stream out of PostgreSQL
+ * ordered by household (COPY TO STDOUT), each household goes through the pure {@link Aggregation}, and the
+ * results with their explanations stream back in (COPY FROM STDIN) on another connection while the reading
+ * goes on. Memory holds one household at a time. All results of a run commit together or not at all.
+ */
+@Service
+public class AggregationBatch {
+
+    /**
+     * Where the estimates and the household files come from: constant SQL of the calling code, never user input,
+     * listing households of the one bank being run only.
+     * Estimates: household_id, seat, member_id, member_household_id, assets, liabilities, gross_income,
+     * net_income, suggested, do_not_recommend, keyed_by, verified_by, ordered by household_id, seat.
+     * Files (may be null): household_id, representative_age, customer_type, residence, members, ordered by
+     * household_id.
+     */
+    public record Source(String estimatesSql, String filesSql) {}
+
+    /** What a run did. */
+    public record Run(
+            long id,
+            long bankId,
+            int ruleSetVersion,
+            long estimates,
+            long households,
+            long complete,
+            long backToPanel,
+            long ineligible) {}
+
+    static final String COLUMNS = "bank_id, household_id, run_id, rule_set_version, status, assets, liabilities,"
+            + " gross_income, net_income, suggested, proposed_amount, band, score, grade, eligible, explanation";
+
+    private static final int FLUSH_AT = 1 << 18;
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final ReviewRules reviewRules;
+
+    AggregationBatch(DataSource dataSource, JdbcClient jdbc, ReviewRules reviewRules) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.reviewRules = reviewRules;
+    }
+
+    /** Aggregates every household the source lists under the bank's current rules. */
+    public Run run(long bankId, Source source, Long startedBy) throws SQLException {
+        RuleSet rules = reviewRules.current(bankId);
+        java.sql.Timestamp started = java.sql.Timestamp.from(java.time.Instant.now());
+        long runId = jdbc.sql("select nextval('review_aggregation_run_id_seq')")
+                .query(Long.class)
+                .single();
+        Counts counts = new Counts();
+        try (Connection estimatesConnection = dataSource.getConnection();
+                Connection filesConnection = dataSource.getConnection();
+                Connection resultsConnection = dataSource.getConnection()) {
+            CopyIn in = resultsConnection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY review_aggregation (" + COLUMNS + ") FROM STDIN");
+            CopyOut estimates = null;
+            CopyOut files = null;
+            Writer writer = new Writer(in);
+            try {
+                estimates = estimatesConnection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyOut("COPY (" + source.estimatesSql() + ") TO STDOUT (FORMAT binary)");
+                if (source.filesSql() != null) {
+                    files = filesConnection
+                            .unwrap(PGConnection.class)
+                            .getCopyAPI()
+                            .copyOut("COPY (" + source.filesSql() + ") TO STDOUT (FORMAT binary)");
+                }
+                FileCursor fileCursor = new FileCursor(files);
+                stream(rules, runId, new BinaryRows(estimates), fileCursor, writer, counts);
+                fileCursor.drain(); // files of households without estimates
+                writer.finish();
+                in.endCopy();
+            } catch (SQLException | RuntimeException e) {
+                writer.abandon();
+                cancel(in, estimates, files);
+                throw e;
+            }
+        }
+        jdbc.sql("""
+                insert into review_aggregation_run (id, bank_id, rule_set_version, started_by, started_at, finished_at,
+                       households, complete, back_to_panel, ineligible)
+                values (:id, :b, :v, :by, :started, now(), :h, :c, :back, :inel)""")
+                .param("id", runId)
+                .param("started", started)
+                .param("b", bankId)
+                .param("v", rules.version())
+                .param("by", startedBy)
+                .param("h", counts.households)
+                .param("c", counts.complete)
+                .param("back", counts.backToPanel)
+                .param("inel", counts.ineligible)
+                .update();
+        return new Run(
+                runId,
+                bankId,
+                rules.version(),
+                counts.estimates,
+                counts.households,
+                counts.complete,
+                counts.backToPanel,
+                counts.ineligible);
+    }
+
+    private static void stream(
+            RuleSet rules, long runId, BinaryRows row, FileCursor files, Writer writer, Counts counts)
+            throws SQLException {
+        List<Estimate> group = new ArrayList<>(8);
+        StringBuilder out = new StringBuilder(FLUSH_AT + 8192);
+        long current = Long.MIN_VALUE;
+        while (row.next()) {
+            long household = row.getLong(0);
+            if (household != current) {
+                if (household < current) {
+                    throw new IllegalStateException("estimates must come ordered by household");
+                }
+                if (!group.isEmpty()) {
+                    emit(rules, runId, current, group, files.at(current), out, counts);
+                    group.clear();
+                    if (out.length() >= FLUSH_AT) {
+                        writer.send(out);
+                    }
+                }
+                current = household;
+            }
+            group.add(new Estimate(
+                    (int) row.getLong(1),
+                    row.getLong(2),
+                    row.getLongOrNull(3),
+                    row.getDecimal(4),
+                    row.getDecimal(5),
+                    row.getDecimal(6),
+                    row.getDecimal(7),
+                    row.getDecimal(8),
+                    row.getBoolean(9),
+                    row.getLongOrNull(10),
+                    row.getLongOrNull(11)));
+            counts.estimates++;
+        }
+        if (!group.isEmpty()) {
+            emit(rules, runId, current, group, files.at(current), out, counts);
+        }
+        writer.send(out);
+    }
+
+    private static void emit(
+            RuleSet rules,
+            long runId,
+            long household,
+            List<Estimate> group,
+            HouseholdFile file,
+            StringBuilder out,
+            Counts counts) {
+        AggregationResult r = Aggregation.aggregate(rules, household, group, file);
+        counts.households++;
+        if (r.status() == AggregationStatus.COMPLETE) {
+            counts.complete++;
+            if (!r.eligible()) {
+                counts.ineligible++;
+            }
+        } else {
+            counts.backToPanel++;
+        }
+        ResultRow.append(r, runId, out);
+    }
+
+    /**
+     * Sends the results to PostgreSQL on a thread of its own, so that aggregating the next households goes on
+     * while the database takes in the last ones (a bounded queue keeps memory flat).
+     */
+    static final class Writer {
+
+        private static final byte[] END = new byte[0];
+
+        private final CopyIn in;
+        private final java.util.concurrent.BlockingQueue<byte[]> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private final Thread thread;
+        private volatile Exception failure;
+
+        Writer(CopyIn in) {
+            this.in = in;
+            this.thread = new Thread(this::drainQueue, "aggregation-writer");
+            this.thread.setDaemon(true);
+            this.thread.start();
+        }
+
+        void send(StringBuilder out) throws SQLException {
+            if (out.length() == 0) {
+                return;
+            }
+            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+            out.setLength(0);
+            try {
+                while (!queue.offer(bytes, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    failed();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while writing results", e);
+            }
+            failed();
+        }
+
+        /** Waits until everything sent has been written. */
+        void finish() throws SQLException {
+            try {
+                queue.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while writing results", e);
+            }
+            failed();
+        }
+
+        void abandon() {
+            thread.interrupt();
+        }
+
+        private void failed() throws SQLException {
+            if (failure != null) {
+                throw new SQLException("writing the results failed", failure);
+            }
+        }
+
+        private void drainQueue() {
+            try {
+                for (byte[] b = queue.take(); b != END; b = queue.take()) {
+                    in.writeToCopy(b, 0, b.length);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
+                queue.clear();
+            }
+        }
+    }
+
+    private static void cancel(CopyIn in, CopyOut estimates, CopyOut files) {
+        for (var op : new org.postgresql.copy.CopyOperation[] {in, estimates, files}) {
+            try {
+                if (op != null && op.isActive()) {
+                    op.cancelCopy();
+                }
+            } catch (SQLException ignored) {
+                // the connection is closed next anyway
+            }
+        }
+    }
+
+    /** One result as a line of COPY text. */
+    static final class ResultRow {
+
+        private ResultRow() {}
+
+        static void append(AggregationResult r, long runId, StringBuilder b) {
+            b.append(r.bankId()).append('\t');
+            b.append(r.householdId()).append('\t');
+            b.append(runId).append('\t');
+            b.append(r.ruleSetVersion()).append('\t');
+            b.append(r.status().name()).append('\t');
+            for (Figure f : Figure.values()) {
+                value(b, r.mean(f));
+            }
+            value(b, r.proposedAmount());
+            value(b, r.band() == null ? null : r.band().name());
+            value(b, r.score());
+            value(b, r.grade());
+            b.append(r.eligible() ? 't' : 'f').append('\t');
+            // no tab, newline or backslash can occur in it (grade names are letters, digits, + and -)
+            r.explanation().appendJson(b);
+            b.append('\n');
+        }
+
+        private static void value(StringBuilder b, Object v) {
+            b.append(v == null ? "\\N" : v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString())
+                    .append('\t');
+        }
+    }
+
+    /** The household files, read alongside the estimates (both ordered by household). */
+    static final class FileCursor {
+
+        private final BinaryRows row;
+        private long pendingHousehold = Long.MIN_VALUE;
+        private HouseholdFile pending;
+        private boolean done;
+
+        FileCursor(CopyOut files) {
+            this.row = new BinaryRows(files);
+            this.done = files == null;
+        }
+
+        void drain() throws SQLException {
+            while (!done && row.next()) {
+                // files of households without estimates
+            }
+        }
+
+        HouseholdFile at(long household) throws SQLException {
+            while (!done && pendingHousehold < household) {
+                if (!row.next()) {
+                    done = true;
+                    pending = null;
+                } else {
+                    pendingHousehold = row.getLong(0);
+                    pending = new HouseholdFile(
+                            row.getIntOrNull(1), row.getString(2), row.getString(3), row.getIntOrNull(4));
+                }
+            }
+            return !done && pendingHousehold == household ? pending : HouseholdFile.UNKNOWN;
+        }
+    }
+
+    private static final class Counts {
+        long estimates;
+        long households;
+        long complete;
+        long backToPanel;
+        long ineligible;
+    }
+}
