@@ -298,6 +298,70 @@ class ChecksTest {
         assertThat(xlsx.getContentAsByteArray()).startsWith((byte) 'P', (byte) 'K');
     }
 
+    @Test
+    void anXlsxUploadThroughThePage_andTheSameFileAgainSaysSo() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("诉讼清收");
+        String[] header = {"贷款账号", "借款人身份证号", "机构代码", "金额", "发生日期"};
+        for (int i = 0; i < header.length; i++) {
+            ws.inlineString(0, i, header[i]);
+        }
+        ws.inlineString(1, 0, "X-S1");
+        ws.inlineString(1, 1, id(201));
+        ws.inlineString(1, 2, "B03");
+        ws.value(1, 3, 1234.5);
+        ws.inlineString(1, 4, "2024-05-06");
+        ws.inlineString(2, 0, "X-S2");
+        ws.inlineString(2, 1, id(202));
+        ws.inlineString(2, 2, "B03");
+        ws.formula(2, 3, "1+1");
+        ws.inlineString(2, 4, "2024-05-06");
+        wb.finish();
+        MockMultipartFile file =
+                new MockMultipartFile("file", "诉讼.xlsx", "application/octet-stream", out.toByteArray());
+        String asOf = LocalDate.now().minusDays(5).toString();
+        MockHttpServletResponse first = mvc.perform(multipart("/checks/upload")
+                        .file(file)
+                        .param("kind", "LITIGATION")
+                        .param("asOf", asOf)
+                        .session(head)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(first.getStatus()).isEqualTo(302);
+        long sid = Long.parseLong(first.getRedirectedUrl().replaceAll(".*/", ""));
+        var rows = jdbc.sql(
+                        "select row_no, status, amount, reasons from check_row where snapshot_id = :s order by row_no")
+                .param("s", sid)
+                .query((rs, n) ->
+                        rs.getInt(1) + " " + rs.getString(2) + " " + rs.getBigDecimal(3) + " " + rs.getString(4))
+                .list();
+        assertThat(rows).containsExactly("2 VALID 1234.50 null", "3 INVALID null AMOUNT:check.cell.formula");
+        var againResult = mvc.perform(multipart("/checks/upload")
+                        .file(file)
+                        .param("kind", "LITIGATION")
+                        .param("asOf", asOf)
+                        .session(head)
+                        .with(csrf()))
+                .andReturn();
+        MockHttpServletResponse again = againResult.getResponse();
+        assertThat(again.getRedirectedUrl()).endsWith("/checks/snapshots/" + sid);
+        assertThat(againResult.getFlashMap().get("alreadyLoaded")).isEqualTo(true);
+    }
+
+    @Test
+    void theApiIsInTheOpenApiDocument() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs").session(head))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(doc)
+                .contains("\"/api/v1/checks/snapshots\"")
+                .contains("\"/api/v1/checks/snapshots/{id}/rows\"")
+                .contains("\"/api/v1/checks/households\"");
+    }
+
     long snapshotId(MockHttpServletResponse res) throws Exception {
         assertThat(res.getStatus()).as(res.getContentAsString()).isEqualTo(201);
         JsonNode s = read(res).get("snapshot");
