@@ -118,6 +118,19 @@ class PagesTest {
         long bookletPanel = booklets.panel(b01, "页面测试小组", "CONFIRMED", area);
         booklets.seat(bookletPanel, 1, "页面测试", "CADRE", false, null);
         allowedOnlyFor.put("/panels/" + bookletPanel + "/booklets", filing);
+        // checks: whoever sees the customer base reads them; branch heads and head office upload
+        long snapshot = jdbc.sql("""
+                        select min(s.id) from check_snapshot s join branch b on b.path = s.scope_path
+                         where s.kind = 'LEDGER' and b.id = :b""").param("b", b01).query(Long.class).single();
+        for (String page : List.of(
+                "/checks",
+                "/checks/households",
+                "/checks/households?filter=CERTIFICATE",
+                "/checks/snapshots/" + snapshot,
+                "/checks/snapshots/" + snapshot + "?status=VALID")) {
+            allowedOnlyFor.put(page, filing);
+        }
+        allowedOnlyFor.put("/checks/upload", List.of("ho_bd", "b01_head"));
         List<String> problems = new ArrayList<>();
         for (String user : List.of("admin", "ho_bd", "ho_audit", "b01_head", "b01_am1", "b01_entry")) {
             MockHttpSession session = Logins.as(mvc, user);

@@ -80,7 +80,11 @@ class ScopingTest {
             "POST /review/rules",
             "PUT /api/v1/review/rules",
             // the calculator works on the figures sent and stores nothing
-            "POST /api/v1/review/calculations");
+            "POST /api/v1/review/calculations",
+            // an upload creates the uploader's own snapshot; rows of branches outside their subtree are refused
+            // row by row (ChecksTest)
+            "POST /checks/upload",
+            "POST /api/v1/checks/snapshots");
 
     @BeforeEach
     void ids() {
@@ -572,7 +576,9 @@ class ScopingTest {
                   (select string_agg(t::text, '|' order by branch_id, staff_id) from working_group_member t),
                   (select string_agg(t::text, '|' order by id) from training_session t),
                   (select string_agg(t::text, '|' order by session_id, member_id) from training_attendee t),
-                  (select string_agg(t::text, '|' order by id) from booklet_print t)))""").query(String.class).single();
+                  (select string_agg(t::text, '|' order by id) from booklet_print t),
+                  (select string_agg(t::text, '|' order by id) from check_snapshot t),
+                  (select md5(string_agg(t::text, '|' order by snapshot_id, row_no)) from check_row t)))""").query(String.class).single();
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {

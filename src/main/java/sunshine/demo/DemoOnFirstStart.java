@@ -12,14 +12,17 @@ class DemoOnFirstStart implements ApplicationRunner {
 
     private final DemoBank demo;
     private final DemoCampaign campaign;
+    private final DemoChecks checks;
     private final int customers;
 
     DemoOnFirstStart(
             DemoBank demo,
             DemoCampaign campaign,
+            DemoChecks checks,
             @org.springframework.beans.factory.annotation.Value("${sunshine.demo.customers:3000}") int customers) {
         this.demo = demo;
         this.campaign = campaign;
+        this.checks = checks;
         this.customers = customers;
     }
 
@@ -28,6 +31,7 @@ class DemoOnFirstStart implements ApplicationRunner {
         if (demo.loadIfEmpty()) {
             demo.loadCustomers(customers);
             campaign.load();
+            checks.load();
         }
     }
 }

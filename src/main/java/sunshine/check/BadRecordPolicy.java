@@ -1,0 +1,80 @@
+package sunshine.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import sunshine.shared.DataScope;
+
+/**
+ * R24: a household leaves the list when any member has a bad record in the snapshot set; R7: an excluded
+ * person's household never reaches it either. The data is found in one set-based query; the rule names live
+ * here, in {@link Reason}.
+ */
+@Component
+public class BadRecordPolicy {
+
+    /** Why a household is removed. */
+    public enum Reason {
+        /** R24(1) a current non-performing loan: 次级, 可疑 or 损失 with a balance in the latest ledger. */
+        NON_PERFORMING,
+        /** R24(2) a loan repaid by its guarantor. */
+        GUARANTOR_REPAID,
+        /** R24(3) a personal loan written off, in any year. */
+        WRITTEN_OFF,
+        /** R24(4) a guarantor who did not honour a guarantee. */
+        GUARANTEE_DEFAULT,
+        /** R24(5) a loan recovered through litigation. */
+        LITIGATION,
+        /** R7 an excluded person (no snapshot row: the exclusion is recorded in the filing). */
+        EXCLUDED
+    }
+
+    /** One reason for one member, with the snapshot row that caused it (null for an exclusion). */
+    public record Finding(Reason reason, long customerId, Long snapshotId, Integer rowNo) {}
+
+    private final JdbcClient jdbc;
+    private final DataScope scope;
+
+    BadRecordPolicy(JdbcClient jdbc, DataScope scope) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+    }
+
+    /** Per household in the caller's scope: the reasons to remove it, in household order. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Finding>> apply(SnapshotSet set) {
+        Map<Long, List<Finding>> byHousehold = new LinkedHashMap<>();
+        jdbc.sql("""
+                select c.household_id, c.id, r.snapshot_id, r.row_no,
+                       case s.kind when 'LEDGER' then 'NON_PERFORMING' when 'WRITE_OFF' then 'WRITTEN_OFF'
+                                   else s.kind end as reason
+                  from check_row r
+                  join check_snapshot s on s.id = r.snapshot_id
+                  join customer c on c.bank_id = s.bank_id and c.resident_id = r.resident_id
+                  join branch b on b.id = c.branch_id
+                 where r.snapshot_id in (:ids) and r.status = 'VALID' and s.bank_id = :bank and %s
+                   and ((s.kind = 'LEDGER' and r.loan_class in ('SUBSTANDARD', 'DOUBTFUL', 'LOSS') and r.balance > 0)
+                        or (s.kind = 'WRITE_OFF' and r.personal)
+                        or s.kind in ('GUARANTOR_REPAID', 'GUARANTEE_DEFAULT', 'LITIGATION'))
+                union all
+                select c.household_id, c.id, null, null, 'EXCLUDED'
+                  from customer c join branch b on b.id = c.branch_id
+                 where c.bank_id = :bank and c.excluded and %s
+                 order by 1, 2, 3, 4""".formatted(scope.condition("b"), scope.condition("b")))
+                .params(scope.params())
+                .param("bank", scope.user().bankId())
+                .param("ids", set.forSql())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    byHousehold
+                            .computeIfAbsent(rs.getLong(1), h -> new ArrayList<>())
+                            .add(new Finding(
+                                    Reason.valueOf(rs.getString(5)), rs.getLong(2), (Long) rs.getObject(3), (Integer)
+                                            rs.getObject(4)));
+                });
+        return byHousehold;
+    }
+}

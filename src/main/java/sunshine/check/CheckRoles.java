@@ -1,0 +1,13 @@
+package sunshine.check;
+
+/** Which roles do what with the checks; used in {@code @PreAuthorize}. */
+public final class CheckRoles {
+
+    /** Upload core-system files: the branch head and the head-office departments that receive them. */
+    public static final String UPLOAD =
+            "hasAnyRole('BRANCH_HEAD','ACCOUNTING_SUPERVISOR','HO_BUSINESS_DEVELOPMENT','HO_CREDIT','HO_RISK')";
+    /** See snapshots and the households the checks flag: whoever sees the customer base. */
+    public static final String READ = sunshine.customer.Roles.READ;
+
+    private CheckRoles() {}
+}
