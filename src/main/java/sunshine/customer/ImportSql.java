@@ -74,9 +74,13 @@ final class ImportSql {
             update filing_import_row r set status = 'CONFLICT',
                    reasons = 'household:import.household.several|' || r.household_key || '|' || k.households
               from (select y.household_key, count(distinct c.household_id) as households
-                      from filing_import_row y join customer c on c.id = y.customer_id
-                     where y.import_id = :i and y.status in ('CHANGED', 'UNCHANGED')
-                       and not exists (select 1 from household h where h.bank_id = :bank and h.file_key = y.household_key)
+                      -- keys no household has first (offset 0 keeps it first): a re-import has none to join
+                      from (select x.household_key, x.customer_id from filing_import_row x
+                             where x.import_id = :i and x.status in ('CHANGED', 'UNCHANGED')
+                               and not exists (select 1 from household h
+                                                where h.bank_id = :bank and h.file_key = x.household_key)
+                            offset 0) y
+                      join customer c on c.id = y.customer_id
                      group by y.household_key having count(distinct c.household_id) > 1) k
              where r.import_id = :i and r.status in ('NEW', 'CHANGED', 'UNCHANGED') and r.household_key = k.household_key""";
 
