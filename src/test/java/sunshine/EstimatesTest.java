@@ -359,6 +359,57 @@ class EstimatesTest {
                 .isEqualTo("APPLIED");
     }
 
+    @Test
+    void thePagesWalkThroughKeying_blindVerification_andResolution_inBothLanguages() throws Exception {
+        MockHttpSession entry = Logins.as(mvc, "b06_entry");
+        MockHttpSession verify = Logins.as(mvc, "b06_verify");
+        assertThat(page(entry, "/panels/" + panel + "/booklets")).contains("/panels/" + panel + "/entry");
+        assertThat(page(entry, "/panels/" + panel + "/entry")).contains("王德福").contains("P" + panel + "-V1");
+        assertThat(page(entry, "/panels/" + panel + "/entry/1")).contains("甲一").contains("丙一");
+        String a = String.valueOf(householdA);
+        String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/panels/" + panel + "/entry/1")
+                        .session(entry)
+                        .with(csrf())
+                        .param("households", householdA + "," + householdC)
+                        .param("assets_" + a, "123456")
+                        .param("suggestedAmount_" + a, "30000")
+                        .param("finish", "1"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(location).startsWith("/review/copies/");
+        assertThat(page(entry, location)).contains("123,456.00");
+        String blind = page(verify, location);
+        assertThat(blind).doesNotContain("123,456").doesNotContain("123456").contains("甲一");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(location + "/second")
+                .session(verify)
+                .with(csrf())
+                .param("households", householdA + "," + householdC)
+                .param("assets_" + a, "123465")
+                .param("suggestedAmount_" + a, "30000"));
+        String sideBySide = page(verify, location);
+        assertThat(sideBySide).contains("123,456.00").contains("123,465.00");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(location + "/resolve")
+                .session(verify)
+                .with(csrf())
+                .param("households", householdA + "," + householdC)
+                .param("assets_" + a, "123456")
+                .param("suggestedAmount_" + a, "30000"));
+        assertThat(page(verify, location)).contains("已核对").contains("123,456.00");
+        assertThat(page(verify, location + "?lang=en")).contains("Verified");
+    }
+
+    private String page(MockHttpSession session, String url) throws Exception {
+        MockHttpServletResponse res =
+                mvc.perform(get(url).session(session)).andReturn().getResponse();
+        res.setCharacterEncoding("UTF-8");
+        String body = res.getContentAsString();
+        assertThat(res.getStatus()).as(url).isEqualTo(200);
+        assertThat(body).as(url).doesNotContain("??");
+        return body;
+    }
+
     private String phone() {
         return jdbc.sql("select phone from customer where id = :c")
                 .param("c", customerA)

@@ -26,6 +26,9 @@ class PagesTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    sunshine.review.Booklets bookletService;
+
     @Test
     void everyPageRendersForEveryRoleInBothLanguages() throws Exception {
         Fixtures fx = new Fixtures(jdbc);
@@ -111,6 +114,11 @@ class PagesTest {
         long bookletPanel = booklets.panel(b01, "页面测试小组", "CONFIRMED", area);
         booklets.seat(bookletPanel, 1, "页面测试", "CADRE", false, null);
         allowedOnlyFor.put("/panels/" + bookletPanel + "/booklets", filing);
+        // entry and verification (review module): the copies' status for whoever sees booklets; keying a copy only
+        // for data-entry staff
+        allowedOnlyFor.put("/panels/" + bookletPanel + "/entry", filing);
+        ActingAs.call(mvc, "b01_head", () -> bookletService.print(bookletPanel));
+        allowedOnlyFor.put("/panels/" + bookletPanel + "/entry/1", List.of("b01_entry"));
         List<String> problems = new ArrayList<>();
         for (String user : List.of("admin", "ho_bd", "ho_audit", "b01_head", "b01_am1", "b01_entry")) {
             MockHttpSession session = Logins.as(mvc, user);
