@@ -400,6 +400,19 @@ class EstimatesTest {
         assertThat(page(verify, location + "?lang=en")).contains("Verified");
     }
 
+    @Test
+    void theApiIsInTheOpenApiDocument() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs").session(Logins.as(mvc, "b06_head")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(doc)
+                .contains("/api/v1/review/panels/{id}/copies/{copyNo}")
+                .contains("/api/v1/review/panels/{id}/workbooks")
+                .contains("/api/v1/review/copies/{copyId}/second")
+                .contains("/api/v1/review/copies/{copyId}/resolution");
+    }
+
     private String page(MockHttpSession session, String url) throws Exception {
         MockHttpServletResponse res =
                 mvc.perform(get(url).session(session)).andReturn().getResponse();
