@@ -26,6 +26,9 @@ class PagesTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    sunshine.review.Booklets bookletService;
+
     @Test
     void everyPageRendersForEveryRoleInBothLanguages() throws Exception {
         Fixtures fx = new Fixtures(jdbc);
@@ -131,6 +134,11 @@ class PagesTest {
             allowedOnlyFor.put(page, filing);
         }
         allowedOnlyFor.put("/checks/upload", List.of("ho_bd", "b01_head"));
+        // entry and verification (review module): the copies' status for whoever sees booklets; keying a copy only
+        // for data-entry staff
+        allowedOnlyFor.put("/panels/" + bookletPanel + "/entry", filing);
+        ActingAs.call(mvc, "b01_head", () -> bookletService.print(bookletPanel));
+        allowedOnlyFor.put("/panels/" + bookletPanel + "/entry/1", List.of("b01_entry"));
         List<String> problems = new ArrayList<>();
         for (String user : List.of("admin", "ho_bd", "ho_audit", "b01_head", "b01_am1", "b01_entry")) {
             MockHttpSession session = Logins.as(mvc, user);

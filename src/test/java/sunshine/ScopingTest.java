@@ -58,6 +58,7 @@ class ScopingTest {
     long b01Import;
     long b01Panel;
     long b01BookletPanel;
+    long b01EstimateCopy;
     long b01Member;
     long b01Training;
 
@@ -115,6 +116,39 @@ class ScopingTest {
         BookletFixture booklets = BookletFixture.of(jdbc, "ZQRCB");
         b01BookletPanel = booklets.panel(b01, "范围测试印册小组", "CONFIRMED", b01Area);
         booklets.seat(b01BookletPanel, 1, "范围测试", "CADRE", false, null);
+        // a printed version of it with copy 1 keyed by B01's data-entry staff (review module: entry and verification)
+        long b01Print = jdbc.sql("""
+                insert into booklet_print (bank_id, branch_id, panel_id, version, printed_by_name, households,
+                                           content_hash, seats)
+                values (:bank, :b, :p, 1, '范围测试', 1, repeat('0', 64),
+                        cast('[{"copy":1,"name":"范围测试","role":"村干部","householdId":null}]' as jsonb))
+                returning id""")
+                .param("bank", fx.bank("ZQRCB"))
+                .param("b", b01)
+                .param("p", b01BookletPanel)
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into booklet_print_row (print_id, row_no, household_id) values (:p, 1, :h)")
+                .param("p", b01Print)
+                .param("h", b01Household)
+                .update();
+        long b01Entry = fx.staffOf("b01_entry");
+        b01EstimateCopy = jdbc.sql("""
+                insert into estimate_copy (bank_id, branch_id, panel_id, print_id, copy_no, member_name, status, source,
+                                           keyed_by, keyed_by_name, keyed_at)
+                values (:bank, :b, :p, :print, 1, '范围测试', 'KEYED', 'PAPER', :by, '范围测试', now())
+                returning id""")
+                .param("bank", fx.bank("ZQRCB"))
+                .param("b", b01)
+                .param("p", b01BookletPanel)
+                .param("print", b01Print)
+                .param("by", b01Entry)
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into estimate (copy_id, row_no, household_id, k1_assets) values (:c, 1, :h, 1000)")
+                .param("c", b01EstimateCopy)
+                .param("h", b01Household)
+                .update();
         foreignToken = jdbc.sql("""
                 insert into api_token (bank_id, staff_id, name, token_hash, token_prefix)
                 values (:bank, :staff, 'scoping test', md5(random()::text) || md5(random()::text), 'sct_test')
@@ -331,6 +365,38 @@ class ScopingTest {
         // booklets (review module): printing records a version
         r.put("POST /panels/{id}/booklets", v -> post("/panels/" + b01BookletPanel + "/booklets"));
         r.put("POST /api/v1/panels/{id}/booklets", v -> post("/api/v1/panels/" + b01BookletPanel + "/booklets"));
+        // entry and verification of the copies (review module)
+        String entry = "/panels/" + b01BookletPanel + "/entry";
+        String copy = "/review/copies/" + b01EstimateCopy;
+        String api = "/api/v1/review";
+        String keying = "{\"finish\":true,\"lines\":[{\"householdId\":" + b01Household + ",\"assets\":5}]}";
+        MockMultipartFile workbook =
+                new MockMultipartFile("file", "copy.xlsx", "application/octet-stream", new byte[] {'P', 'K', 3, 4});
+        r.put(
+                "POST /panels/{id}/entry/upload",
+                v -> multipart(entry + "/upload").file(workbook));
+        r.put(
+                "POST /panels/{id}/entry/{copyNo}",
+                v -> form(post(entry + "/1"), Map.of("households", b01Household, "assets_" + b01Household, "5")));
+        r.put(
+                "POST /review/copies/{copyId}/second",
+                v -> form(post(copy + "/second"), Map.of("households", b01Household, "assets_" + b01Household, "5")));
+        r.put(
+                "POST /review/copies/{copyId}/resolve",
+                v -> form(post(copy + "/resolve"), Map.of("households", b01Household, "assets_" + b01Household, "5")));
+        r.put(
+                "PUT /api/v1/review/panels/{id}/copies/{copyNo}",
+                v -> json(put(api + "/panels/" + b01BookletPanel + "/copies/1"), keying));
+        r.put(
+                "POST /api/v1/review/panels/{id}/workbooks",
+                v -> multipart(api + "/panels/" + b01BookletPanel + "/workbooks")
+                        .file(workbook));
+        r.put(
+                "PUT /api/v1/review/copies/{copyId}/second",
+                v -> json(put(api + "/copies/" + b01EstimateCopy + "/second"), keying));
+        r.put(
+                "PUT /api/v1/review/copies/{copyId}/resolution",
+                v -> json(put(api + "/copies/" + b01EstimateCopy + "/resolution"), keying));
         return r;
     }
 
@@ -578,7 +644,9 @@ class ScopingTest {
                   (select string_agg(t::text, '|' order by session_id, member_id) from training_attendee t),
                   (select string_agg(t::text, '|' order by id) from booklet_print t),
                   (select string_agg(t::text, '|' order by id) from check_snapshot t),
-                  (select md5(string_agg(t::text, '|' order by snapshot_id, row_no)) from check_row t)))""").query(String.class).single();
+                  (select md5(string_agg(t::text, '|' order by snapshot_id, row_no)) from check_row t),
+                  (select string_agg(t::text, '|' order by id) from estimate_copy t),
+                  (select string_agg(t::text, '|' order by copy_id, row_no) from estimate t)))""").query(String.class).single();
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {

@@ -100,6 +100,41 @@ public class Customers {
         return create(cmd, id, area, source);
     }
 
+    /**
+     * R18: a correction of the credit representative's phone and/or address written in a review booklet, re-filed
+     * through the filing rules (refused with {@link FilingRejected} like any filing) and kept as history with source
+     * BOOKLET. A null or blank value keeps what the file has. 404 when the household is outside the caller's scope.
+     */
+    @Transactional
+    public Outcome correctContact(long householdId, String phone, String address) {
+        Long representative = jdbc.sql("select h.representative_id from household h join branch b on b.id = h.branch_id"
+                        + " where h.id = :h and " + scope.condition("b"))
+                .params(scope.params())
+                .param("h", householdId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> scope.notFound("household", "household", householdId));
+        Customer c = get(representative);
+        return file(
+                new FilingCommand(
+                        c.areaId(),
+                        c.name(),
+                        c.residentId(),
+                        null,
+                        null,
+                        phone == null || phone.isBlank() ? c.phone() : phone.strip(),
+                        address == null || address.isBlank() ? c.address() : address.strip(),
+                        c.customerType(),
+                        c.occupation(),
+                        c.employer(),
+                        c.residence(),
+                        c.businessPlace(),
+                        c.householdId(),
+                        c.relationship(),
+                        c.extra()),
+                DataSource.BOOKLET);
+    }
+
     private Outcome create(FilingCommand cmd, ResidentId id, Area area, DataSource source) {
         CurrentUser user = scope.user();
         Long householdId = cmd.householdId();
