@@ -12,14 +12,17 @@ class DemoOnFirstStart implements ApplicationRunner {
 
     private final DemoBank demo;
     private final DemoCampaign campaign;
+    private final DemoPublicity publicity;
     private final int customers;
 
     DemoOnFirstStart(
             DemoBank demo,
             DemoCampaign campaign,
+            DemoPublicity publicity,
             @org.springframework.beans.factory.annotation.Value("${sunshine.demo.customers:3000}") int customers) {
         this.demo = demo;
         this.campaign = campaign;
+        this.publicity = publicity;
         this.customers = customers;
     }
 
@@ -28,6 +31,7 @@ class DemoOnFirstStart implements ApplicationRunner {
         if (demo.loadIfEmpty()) {
             demo.loadCustomers(customers);
             campaign.load();
+            publicity.load();
         }
     }
 }
