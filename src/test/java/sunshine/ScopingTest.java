@@ -60,6 +60,7 @@ class ScopingTest {
     long b01BookletPanel;
     long b01Member;
     long b01Training;
+    long b01Complaint;
 
     /** Endpoints that act only on the caller themself (their password, their tokens, their bank's log). */
     static final Set<String> SELF_SERVICE = Set.of(
@@ -75,7 +76,17 @@ class ScopingTest {
             "POST /filing/fields",
             // the bank's campaign calendar (R3): always the caller's own bank
             "PUT /api/v1/plans/phases",
-            "POST /plans/phases");
+            "POST /plans/phases",
+            // publicity: a new version of the published terms is always of the caller's own bank (R35)
+            "POST /publicity/terms",
+            "POST /api/v1/publicity/terms");
+
+    /**
+     * Public endpoints (no login, no scope): an area's public page takes a complaint for the area behind its
+     * unguessable token only, so no caller can reach another area's or bank's data through it; abuse is held off by
+     * the signed arithmetic check and the per-address rate limit (PublicPageTest).
+     */
+    static final Set<String> PUBLIC = Set.of("POST /p/{token}/complaint");
 
     @BeforeEach
     void ids() {
@@ -106,6 +117,14 @@ class ScopingTest {
         BookletFixture booklets = BookletFixture.of(jdbc, "ZQRCB");
         b01BookletPanel = booklets.panel(b01, "范围测试印册小组", "CONFIRMED", b01Area);
         booklets.seat(b01BookletPanel, 1, "范围测试", "CADRE", false, null);
+        b01Complaint = jdbc.sql("""
+                insert into complaint (bank_id, branch_id, area_id, channel, kind, phone, content)
+                values (:bank, :branch, :area, 'PHONE', 'COMPLAINT', '13800000000', '范围测试投诉') returning id""")
+                .param("bank", fx.bank("ZQRCB"))
+                .param("branch", b01)
+                .param("area", b01Area)
+                .query(Long.class)
+                .single();
         foreignToken = jdbc.sql("""
                 insert into api_token (bank_id, staff_id, name, token_hash, token_prefix)
                 values (:bank, :staff, 'scoping test', md5(random()::text) || md5(random()::text), 'sct_test')
@@ -418,6 +437,38 @@ class ScopingTest {
                 v -> form(
                         post("/trainings/" + b01Training),
                         Map.of("branchId", b01, "heldOn", "2026-01-05", "content", "越权", "trainer", "越权")));
+        publicity(r);
+    }
+
+    private void publicity(Map<String, Function<Void, AbstractMockHttpServletRequestBuilder<?>>> r) {
+        String complaintJson =
+                "{\"areaId\":" + b01Area + ",\"kind\":\"COMPLAINT\",\"phone\":\"13800000000\",\"content\":\"越权\"}";
+        String activityJson =
+                "{\"heldOn\":\"2026-01-05\",\"method\":\"VAN\",\"staffNames\":\"越权\"," + "\"householdsReached\":1}";
+        r.put(
+                "POST /complaints",
+                v -> form(
+                        post("/complaints"),
+                        Map.of("areaId", b01Area, "kind", "COMPLAINT", "phone", "13800000000", "content", "越权")));
+        r.put(
+                "POST /complaints/{id}/steps",
+                v -> form(
+                        post("/complaints/" + b01Complaint + "/steps"),
+                        Map.of("status", "ASSIGNED", "assigneeId", b01Staff)));
+        r.put("POST /api/v1/publicity/complaints", v -> json(post("/api/v1/publicity/complaints"), complaintJson));
+        r.put(
+                "POST /api/v1/publicity/complaints/{id}/steps",
+                v -> json(
+                        post("/api/v1/publicity/complaints/" + b01Complaint + "/steps"),
+                        "{\"status\":\"ASSIGNED\",\"assigneeId\":" + b01Staff + "}"));
+        r.put(
+                "POST /publicity/areas/{id}/activities",
+                v -> form(
+                        post("/publicity/areas/" + b01Area + "/activities"),
+                        Map.of("heldOn", "2026-01-05", "method", "VAN", "staffNames", "越权", "householdsReached", 1)));
+        r.put(
+                "POST /api/v1/publicity/areas/{areaId}/activities",
+                v -> json(post("/api/v1/publicity/areas/" + b01Area + "/activities"), activityJson));
     }
 
     @Test
@@ -425,6 +476,7 @@ class ScopingTest {
         Set<String> endpoints = writeEndpoints();
         Set<String> covered = new TreeSet<>(requests().keySet());
         covered.addAll(SELF_SERVICE);
+        covered.addAll(PUBLIC);
         assertThat(covered).as("write endpoints without a scoping check here").containsAll(endpoints);
         assertThat(endpoints).as("stale entries in this test").containsAll(covered);
     }
@@ -567,7 +619,11 @@ class ScopingTest {
                   (select string_agg(t::text, '|' order by branch_id, staff_id) from working_group_member t),
                   (select string_agg(t::text, '|' order by id) from training_session t),
                   (select string_agg(t::text, '|' order by session_id, member_id) from training_attendee t),
-                  (select string_agg(t::text, '|' order by id) from booklet_print t)))""").query(String.class).single();
+                  (select string_agg(t::text, '|' order by id) from booklet_print t),
+                  (select string_agg(t::text, '|' order by id) from complaint t),
+                  (select string_agg(t::text, '|' order by id) from complaint_step t),
+                  (select string_agg(t::text, '|' order by id) from publicity_activity t),
+                  (select string_agg(t::text, '|' order by id) from published_terms t)))""").query(String.class).single();
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
