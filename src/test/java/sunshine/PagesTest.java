@@ -139,6 +139,36 @@ class PagesTest {
         allowedOnlyFor.put("/panels/" + bookletPanel + "/entry", filing);
         ActingAs.call(mvc, "b01_head", () -> bookletService.print(bookletPanel));
         allowedOnlyFor.put("/panels/" + bookletPanel + "/entry/1", List.of("b01_entry"));
+        // publicity module: terms, coverage and an area's publicity for everyone; the complaint log for the heads,
+        // supervisors and head office (not account managers, not the IT administrator); the public page for anyone
+        long terms = jdbc.sql(
+                        "select min(t.id) from published_terms t join bank k on k.id = t.bank_id where k.code = 'ZQRCB'")
+                .query(Long.class)
+                .single();
+        for (String page : List.of(
+                "/publicity/terms",
+                "/publicity/terms?date=2020-01-01",
+                "/publicity/terms/" + terms,
+                "/publicity/coverage",
+                "/publicity/coverage?branchId=" + b01,
+                "/publicity/areas/" + area)) {
+            allowedOnlyFor.put(page, everyone);
+        }
+        allowedOnlyFor.put("/publicity/terms/new", List.of("admin", "ho_bd"));
+        jdbc.sql("""
+                insert into complaint (bank_id, branch_id, area_id, channel, kind, phone, content)
+                select bank_id, branch_id, id, 'PHONE', 'OBJECTION', '13800000000', '页面测试' from area where id = :a""").param("a", area).update();
+        long complaint = jdbc.sql("select max(id) from complaint where area_id = :a")
+                .param("a", area)
+                .query(Long.class)
+                .single();
+        allowedOnlyFor.put("/complaints", List.of("ho_bd", "ho_audit", "b01_head"));
+        allowedOnlyFor.put("/complaints?status=RECEIVED", List.of("ho_bd", "ho_audit", "b01_head"));
+        allowedOnlyFor.put("/complaints/" + complaint, List.of("ho_bd", "ho_audit", "b01_head"));
+        String token = jdbc.sql("""
+                insert into area_public_link (area_id, bank_id, token) select id, bank_id, 'PagesTestToken00' from area
+                 where id = :a on conflict (area_id) do update set area_id = excluded.area_id returning token""").param("a", area).query(String.class).single();
+        allowedOnlyFor.put("/p/" + token, everyone);
         List<String> problems = new ArrayList<>();
         for (String user : List.of("admin", "ho_bd", "ho_audit", "b01_head", "b01_am1", "b01_entry")) {
             MockHttpSession session = Logins.as(mvc, user);

@@ -61,6 +61,7 @@ class ScopingTest {
     long b01EstimateCopy;
     long b01Member;
     long b01Training;
+    long b01Complaint;
 
     /** Endpoints that act only on the caller themself (their password, their tokens, their bank's log). */
     static final Set<String> SELF_SERVICE = Set.of(
@@ -85,7 +86,17 @@ class ScopingTest {
             // an upload creates the uploader's own snapshot; rows of branches outside their subtree are refused
             // row by row (ChecksTest)
             "POST /checks/upload",
-            "POST /api/v1/checks/snapshots");
+            "POST /api/v1/checks/snapshots",
+            // publicity: a new version of the published terms is always of the caller's own bank (R35)
+            "POST /publicity/terms",
+            "POST /api/v1/publicity/terms");
+
+    /**
+     * Public endpoints (no login, no scope): an area's public page takes a complaint for the area behind its
+     * unguessable token only, so no caller can reach another area's or bank's data through it; abuse is held off by
+     * the signed arithmetic check and the per-address rate limit (PublicPageTest).
+     */
+    static final Set<String> PUBLIC = Set.of("POST /p/{token}/complaint");
 
     @BeforeEach
     void ids() {
@@ -149,6 +160,14 @@ class ScopingTest {
                 .param("c", b01EstimateCopy)
                 .param("h", b01Household)
                 .update();
+        b01Complaint = jdbc.sql("""
+                insert into complaint (bank_id, branch_id, area_id, channel, kind, phone, content)
+                values (:bank, :branch, :area, 'PHONE', 'COMPLAINT', '13800000000', '范围测试投诉') returning id""")
+                .param("bank", fx.bank("ZQRCB"))
+                .param("branch", b01)
+                .param("area", b01Area)
+                .query(Long.class)
+                .single();
         foreignToken = jdbc.sql("""
                 insert into api_token (bank_id, staff_id, name, token_hash, token_prefix)
                 values (:bank, :staff, 'scoping test', md5(random()::text) || md5(random()::text), 'sct_test')
@@ -493,6 +512,38 @@ class ScopingTest {
                 v -> form(
                         post("/trainings/" + b01Training),
                         Map.of("branchId", b01, "heldOn", "2026-01-05", "content", "越权", "trainer", "越权")));
+        publicity(r);
+    }
+
+    private void publicity(Map<String, Function<Void, AbstractMockHttpServletRequestBuilder<?>>> r) {
+        String complaintJson =
+                "{\"areaId\":" + b01Area + ",\"kind\":\"COMPLAINT\",\"phone\":\"13800000000\",\"content\":\"越权\"}";
+        String activityJson =
+                "{\"heldOn\":\"2026-01-05\",\"method\":\"VAN\",\"staffNames\":\"越权\"," + "\"householdsReached\":1}";
+        r.put(
+                "POST /complaints",
+                v -> form(
+                        post("/complaints"),
+                        Map.of("areaId", b01Area, "kind", "COMPLAINT", "phone", "13800000000", "content", "越权")));
+        r.put(
+                "POST /complaints/{id}/steps",
+                v -> form(
+                        post("/complaints/" + b01Complaint + "/steps"),
+                        Map.of("status", "ASSIGNED", "assigneeId", b01Staff)));
+        r.put("POST /api/v1/publicity/complaints", v -> json(post("/api/v1/publicity/complaints"), complaintJson));
+        r.put(
+                "POST /api/v1/publicity/complaints/{id}/steps",
+                v -> json(
+                        post("/api/v1/publicity/complaints/" + b01Complaint + "/steps"),
+                        "{\"status\":\"ASSIGNED\",\"assigneeId\":" + b01Staff + "}"));
+        r.put(
+                "POST /publicity/areas/{id}/activities",
+                v -> form(
+                        post("/publicity/areas/" + b01Area + "/activities"),
+                        Map.of("heldOn", "2026-01-05", "method", "VAN", "staffNames", "越权", "householdsReached", 1)));
+        r.put(
+                "POST /api/v1/publicity/areas/{areaId}/activities",
+                v -> json(post("/api/v1/publicity/areas/" + b01Area + "/activities"), activityJson));
     }
 
     @Test
@@ -500,6 +551,7 @@ class ScopingTest {
         Set<String> endpoints = writeEndpoints();
         Set<String> covered = new TreeSet<>(requests().keySet());
         covered.addAll(SELF_SERVICE);
+        covered.addAll(PUBLIC);
         assertThat(covered).as("write endpoints without a scoping check here").containsAll(endpoints);
         assertThat(endpoints).as("stale entries in this test").containsAll(covered);
     }
@@ -646,7 +698,11 @@ class ScopingTest {
                   (select string_agg(t::text, '|' order by id) from check_snapshot t),
                   (select md5(string_agg(t::text, '|' order by snapshot_id, row_no)) from check_row t),
                   (select string_agg(t::text, '|' order by id) from estimate_copy t),
-                  (select string_agg(t::text, '|' order by copy_id, row_no) from estimate t)))""").query(String.class).single();
+                  (select string_agg(t::text, '|' order by copy_id, row_no) from estimate t),
+                  (select string_agg(t::text, '|' order by id) from complaint t),
+                  (select string_agg(t::text, '|' order by id) from complaint_step t),
+                  (select string_agg(t::text, '|' order by id) from publicity_activity t),
+                  (select string_agg(t::text, '|' order by id) from published_terms t)))""").query(String.class).single();
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {

@@ -13,16 +13,19 @@ class DemoOnFirstStart implements ApplicationRunner {
     private final DemoBank demo;
     private final DemoCampaign campaign;
     private final DemoChecks checks;
+    private final DemoPublicity publicity;
     private final int customers;
 
     DemoOnFirstStart(
             DemoBank demo,
             DemoCampaign campaign,
             DemoChecks checks,
+            DemoPublicity publicity,
             @org.springframework.beans.factory.annotation.Value("${sunshine.demo.customers:3000}") int customers) {
         this.demo = demo;
         this.campaign = campaign;
         this.checks = checks;
+        this.publicity = publicity;
         this.customers = customers;
     }
 
@@ -32,6 +35,7 @@ class DemoOnFirstStart implements ApplicationRunner {
             demo.loadCustomers(customers);
             campaign.load();
             checks.load();
+            publicity.load();
         }
     }
 }

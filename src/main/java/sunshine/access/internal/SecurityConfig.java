@@ -39,7 +39,10 @@ class SecurityConfig {
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",
                                 "/swagger-ui.html",
-                                "/swagger-ui/**")
+                                "/swagger-ui/**",
+                                // the areas' public pages and their complaint form (publicity module, R35)
+                                "/p/*",
+                                "/p/*/complaint")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -1,0 +1,21 @@
+package sunshine.publicity;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Extension point for the public notice of proposed amounts (R27), to be implemented by the approval module. The
+ * public page asks it only when the bank's policy is {@link NoticeMode#PUBLIC}; in INTERNAL mode it is never asked
+ * and no amount ever appears on the page. Until an implementation exists the page has no notice section.
+ */
+public interface PublicNoticeSection {
+
+    /** The notice posted for the area on the day, if one is in its notice period. */
+    Optional<Notice> noticeFor(long areaId, LocalDate day);
+
+    /** What the page shows: the period, and one line per household as the notice allows (no ID, no phone). */
+    record Notice(LocalDate from, LocalDate until, List<Line> lines) {}
+
+    record Line(String name, String amount, String term) {}
+}
