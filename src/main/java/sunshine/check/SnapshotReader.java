@@ -2,7 +2,6 @@ package sunshine.check;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -47,8 +46,8 @@ final class SnapshotReader {
 
     private static void readXlsx(Path file, SnapshotKind kind, Consumer<Line> sink) throws IOException {
         int width = kind.fields().size();
-        try (InputStream in = Files.newInputStream(file);
-                ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false));
+        // from the file, not a stream: given a stream, fastexcel-reader holds the whole zip in memory
+        try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
                 Stream<org.dhatim.fastexcel.reader.Row> rows =
                         wb.getFirstSheet().openStream()) {
             Iterator<org.dhatim.fastexcel.reader.Row> it = rows.iterator();

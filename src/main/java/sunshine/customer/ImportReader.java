@@ -2,12 +2,10 @@ package sunshine.customer;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -67,8 +65,8 @@ final class ImportReader {
     static Outcome read(Path file, long importId, Context ctx, Connection connection, Progress progress)
             throws IOException, SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
-        try (InputStream in = Files.newInputStream(file);
-                ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(false, false));
+        // from the file, not a stream: given a stream, fastexcel-reader holds the whole zip in memory
+        try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(false, false));
                 Stream<Row> rows = wb.getFirstSheet().openStream();
                 PGCopyOutputStream copy = new PGCopyOutputStream(
                         pg, "COPY filing_import_row (" + COPY_COLUMNS + ") FROM STDIN WITH (FORMAT csv)", 1 << 16);

@@ -72,8 +72,8 @@ class FilingImportBenchmark {
         Measure.resetPeaks();
         t = System.currentTimeMillis();
         long readRows = 0;
-        try (InputStream in = Files.newInputStream(file);
-                ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false));
+        // from the file, not a stream: given a stream, fastexcel-reader holds the whole zip in memory
+        try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
                 var stream = wb.getFirstSheet().openStream()) {
             for (var it = stream.iterator(); it.hasNext(); ) {
                 Row r = it.next();
