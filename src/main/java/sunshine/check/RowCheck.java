@@ -128,25 +128,25 @@ final class RowCheck {
         tooLong(v.get(SnapshotField.PRODUCT), 100, "PRODUCT", problems);
         boolean valid = problems.isEmpty();
         out.append(snapshotId).append(',').append(line.rowNo());
-        csv(out, valid ? "VALID" : "INVALID");
-        csv(out, valid ? null : String.join(";", problems));
-        csv(out, array(cells));
-        csv(out, loanNo);
-        csv(out, residentId);
-        csv(out, branchId == null ? null : branchId.toString());
-        csv(out, v.get(SnapshotField.MANAGER));
-        csv(out, v.get(SnapshotField.PRODUCT));
-        csv(out, amount == null ? null : amount.toPlainString());
-        csv(out, balance == null ? null : balance.toPlainString());
-        csv(out, issue == null ? null : issue.toString());
-        csv(out, maturity == null ? null : maturity.toString());
-        csv(out, event == null ? null : event.toString());
-        csv(out, loanClass);
-        csv(out, guarantors);
-        csv(out, personal == null ? null : personal.toString());
-        csv(out, arrears);
-        csv(out, interest == null ? null : interest.toString());
-        csv(out, raise == null ? null : raise.toString());
+        sunshine.transfer.CopyCsv.next(out, valid ? "VALID" : "INVALID");
+        sunshine.transfer.CopyCsv.next(out, valid ? null : String.join(";", problems));
+        sunshine.transfer.CopyCsv.next(out, array(cells));
+        sunshine.transfer.CopyCsv.next(out, loanNo);
+        sunshine.transfer.CopyCsv.next(out, residentId);
+        sunshine.transfer.CopyCsv.next(out, branchId == null ? null : branchId.toString());
+        sunshine.transfer.CopyCsv.next(out, v.get(SnapshotField.MANAGER));
+        sunshine.transfer.CopyCsv.next(out, v.get(SnapshotField.PRODUCT));
+        sunshine.transfer.CopyCsv.next(out, amount == null ? null : amount.toPlainString());
+        sunshine.transfer.CopyCsv.next(out, balance == null ? null : balance.toPlainString());
+        sunshine.transfer.CopyCsv.next(out, issue == null ? null : issue.toString());
+        sunshine.transfer.CopyCsv.next(out, maturity == null ? null : maturity.toString());
+        sunshine.transfer.CopyCsv.next(out, event == null ? null : event.toString());
+        sunshine.transfer.CopyCsv.next(out, loanClass);
+        sunshine.transfer.CopyCsv.next(out, guarantors);
+        sunshine.transfer.CopyCsv.next(out, personal == null ? null : personal.toString());
+        sunshine.transfer.CopyCsv.next(out, arrears);
+        sunshine.transfer.CopyCsv.next(out, interest == null ? null : interest.toString());
+        sunshine.transfer.CopyCsv.next(out, raise == null ? null : raise.toString());
         out.append('\n');
         return valid;
     }
@@ -260,23 +260,5 @@ final class RowCheck {
             }
         }
         return sb.append('}').toString();
-    }
-
-    private static void csv(StringBuilder out, String value) {
-        out.append(',');
-        if (value == null) {
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '"') {
-                out.append('"');
-            }
-            if (ch != 0) {
-                out.append(ch);
-            }
-        }
-        out.append('"');
     }
 }

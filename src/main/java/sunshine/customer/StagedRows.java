@@ -108,22 +108,22 @@ final class StagedRows {
         ResidentId.Parsed id = idProblem ? new ResidentId.Parsed(null, null) : ResidentId.parse(cells[4], today);
         boolean valid = problems.isEmpty();
         line.append(importId);
-        csv(line, String.valueOf(rowNo), true);
-        csv(line, valid ? "NEW" : "INVALID", true);
-        csv(line, valid ? null : reasons(problems), true);
+        sunshine.transfer.CopyCsv.next(line, String.valueOf(rowNo));
+        sunshine.transfer.CopyCsv.next(line, valid ? "NEW" : "INVALID");
+        sunshine.transfer.CopyCsv.next(line, valid ? null : reasons(problems));
         for (String cell : java.util.Arrays.copyOf(cells, FilingColumns.FIXED.size())) {
-            csv(line, cell, true);
+            sunshine.transfer.CopyCsv.next(line, cell);
         }
-        csv(line, extra.isEmpty() ? null : json(extra), true);
-        csv(line, area == null ? null : String.valueOf(area[0]), true);
-        csv(line, area == null ? null : String.valueOf(area[1]), true);
-        csv(line, id.valid() ? id.id().value() : null, true);
-        csv(line, id.valid() ? String.valueOf(id.id().gender()) : null, true);
-        csv(line, id.valid() ? id.id().birthDate().toString() : null, true);
-        csv(line, type == null ? null : type.name(), true);
-        csv(line, relationship == null ? null : relationship.name(), true);
-        csv(line, residence == null ? null : residence.name(), true);
-        csv(line, valid ? PinyinKeys.of(cells[3]) : null, true);
+        sunshine.transfer.CopyCsv.next(line, extra.isEmpty() ? null : json(extra));
+        sunshine.transfer.CopyCsv.next(line, area == null ? null : String.valueOf(area[0]));
+        sunshine.transfer.CopyCsv.next(line, area == null ? null : String.valueOf(area[1]));
+        sunshine.transfer.CopyCsv.next(line, id.valid() ? id.id().value() : null);
+        sunshine.transfer.CopyCsv.next(line, id.valid() ? String.valueOf(id.id().gender()) : null);
+        sunshine.transfer.CopyCsv.next(line, id.valid() ? id.id().birthDate().toString() : null);
+        sunshine.transfer.CopyCsv.next(line, type == null ? null : type.name());
+        sunshine.transfer.CopyCsv.next(line, relationship == null ? null : relationship.name());
+        sunshine.transfer.CopyCsv.next(line, residence == null ? null : residence.name());
+        sunshine.transfer.CopyCsv.next(line, valid ? PinyinKeys.of(cells[3]) : null);
         line.append('\n');
         return valid && id.valid() ? id.id().value() : null;
     }
@@ -191,26 +191,6 @@ final class StagedRows {
             }
         }
         return sb.append('"').toString();
-    }
-
-    private static void csv(StringBuilder out, String value, boolean comma) {
-        if (comma) {
-            out.append(',');
-        }
-        if (value == null) {
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '"') {
-                out.append('"');
-            }
-            if (ch != 0) {
-                out.append(ch);
-            }
-        }
-        out.append('"');
     }
 
     private static boolean blank(String s) {
