@@ -26,6 +26,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -64,8 +65,16 @@ public class Snapshots {
     private final TransactionTemplate tx;
     private final DataScope scope;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    Snapshots(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, DataScope scope, AuditLog audit) {
+    Snapshots(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            TransactionTemplate tx,
+            DataScope scope,
+            AuditLog audit,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
@@ -128,6 +137,7 @@ public class Snapshots {
             String shown = name;
             try {
                 long id = tx.execute(s -> store(bankId, staffId, scopePath, kind, asOf, shown, sha, file, xlsx));
+                events.publishEvent(new SnapshotLoaded(bankId, id, kind, asOf));
                 return new Upload(get(bankId, id), false);
             } catch (DuplicateKeyException e) {
                 // the same file, loaded at the same moment by someone else

@@ -3,6 +3,7 @@ package sunshine.customer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +34,11 @@ public class Exclusions {
     private final DataScope scope;
     private final AuditLog audit;
     private final Customers customers;
+    private final ApplicationEventPublisher events;
 
-    Exclusions(JdbcClient jdbc, DataScope scope, AuditLog audit, Customers customers) {
+    Exclusions(
+            JdbcClient jdbc, DataScope scope, AuditLog audit, Customers customers, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.scope = scope;
         this.audit = audit;
@@ -68,6 +72,7 @@ public class Exclusions {
                 .update();
         customers.history(customerId, "excluded", "false", reason.name(), DataSource.MANUAL);
         audit.record("EXCLUDE", "customer", customerId, null, Map.of("reason", reason.name()));
+        events.publishEvent(new CustomerExcluded(c.bankId(), customerId, c.householdId(), reason));
     }
 
     @Transactional
