@@ -24,8 +24,10 @@ final class ImportSql {
     // who is already filed: refused when filed by a part of the bank outside the uploader's scope, when the
     // file makes them the representative of a household that has another, or puts them in another
     // household than theirs; otherwise what would change for them (one pass over the known people)
+    // Answers how many rows it classified and how many of those, not refused, name a household key no household
+    // has yet (only then can the file merge households, SEVERAL_HOUSEHOLDS).
     static final String KNOWN_PEOPLE = """
-            update filing_import_row r
+            with u as (update filing_import_row r
                set customer_id = x.id,
                    status = case when x.elsewhere or x.representative_change or x.moved then 'CONFLICT'
                                  when x.changed = '' then 'UNCHANGED' else 'CHANGED' end,
@@ -35,7 +37,7 @@ final class ImportSql {
                                   when x.moved then 'household:import.household.moved|' || x.household_id end,
                    changed_fields = case when not (x.elsewhere or x.representative_change or x.moved)
                                          then nullif(x.changed, '') end
-              from (select r2.row_no, c.id, c.household_id,
+              from (select r2.row_no, c.id, c.household_id, hk.id is null as key_unknown,
                            b.path not like :scope as elsewhere,
                            coalesce(r2.relationship = 'SELF' and hk.id is not null and hk.representative_id is distinct from c.id, false)
                                as representative_change,
@@ -58,7 +60,9 @@ final class ImportSql {
                       join household ch on ch.id = c.household_id
                       left join household hk on hk.bank_id = :bank and hk.file_key = r2.household_key
                      where r2.import_id = :i and r2.status = 'NEW') x
-             where r.import_id = :i and r.row_no = x.row_no""";
+             where r.import_id = :i and r.row_no = x.row_no
+            returning r.status, x.key_unknown)
+            select count(*) as known, count(*) filter (where key_unknown and status <> 'CONFLICT') as unknown_keys from u""";
 
     // a new person named the representative of a household that already has one
     static final String NEW_REPRESENTATIVES = """
