@@ -307,6 +307,43 @@ class FilingImportTest {
         }
     }
 
+    @Autowired
+    sunshine.customer.FilingImports imports;
+
+    @Test
+    void eachImportStagesItsRowsInItsOwnPartition_droppedAWeekAfterCommitByTheNightlyCleanUp() throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(row(areaCode, "H-P1", "本人", "吴一", id("19610101", 913), "13700000011"));
+        rows.add(row(areaCode, "H-P1", "配偶", "吴二", id("19620101", 914), "13700000012"));
+        long id = upload(workbook(rows)).get("id").asLong();
+        String partition = "filing_import_row_" + id;
+        assertThat(jdbc.sql("select count(*) from " + partition)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from filing_import_row where import_id = :i")
+                        .param("i", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+
+        // a week and a day later, committed: the clean-up drops the partition and keeps the import's record
+        jdbc.sql("update filing_import set status = 'COMMITTED', created_at = now() - interval '8 days' where id = :i")
+                .param("i", id)
+                .update();
+        imports.cleanUp();
+        assertThat(jdbc.sql("select to_regclass(:t) is null")
+                        .param("t", partition)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jdbc.sql("select count(*) from filing_import where id = :i")
+                        .param("i", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
     @Test
     void theTemplateHasTheHeaderTheInstructionsAndTextColumns() throws Exception {
         byte[] xlsx = mvc.perform(get("/filing/template.xlsx").session(clerk))

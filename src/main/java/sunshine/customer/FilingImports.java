@@ -268,7 +268,7 @@ public class FilingImports {
             }
             // fresh statistics, or the planner takes a million staged rows for a handful
             long t = System.currentTimeMillis();
-            jdbc.sql("analyze filing_import_row").update();
+            jdbc.sql("analyze " + ImportReader.partition(id)).update();
             log.info("import {} analyzed in {} ms", id, System.currentTimeMillis() - t);
             tx.executeWithoutResult(s -> classify(id, outcome));
             jdbc.sql(
@@ -457,7 +457,7 @@ public class FilingImports {
         log.info("import {} statistics refreshed in {} ms", id, System.currentTimeMillis() - t);
     }
 
-    /** Staged rows are kept a week for the result workbook, then removed (the file itself too). */
+    /** Staged rows are kept a week for the result workbook, then their partition is dropped (the file too). */
     @org.springframework.scheduling.annotation.Scheduled(cron = "0 30 2 * * *")
     public void cleanUp() {
         String old = "created_at < now() - interval '7 days' and status in ('COMMITTED', 'DISCARDED', 'FAILED')";
@@ -470,8 +470,12 @@ public class FilingImports {
                 log.warn("Could not delete an old upload: {}", e.getMessage());
             }
         }
-        jdbc.sql("delete from filing_import_row where import_id in (select id from filing_import where " + old + ")")
-                .update();
+        for (long id : jdbc.sql("select id from filing_import where " + old
+                        + " and to_regclass('filing_import_row_' || id) is not null")
+                .query(Long.class)
+                .list()) {
+            jdbc.sql("drop table if exists " + ImportReader.partition(id)).update();
+        }
         jdbc.sql("update filing_import set file_path = '' where " + old).update();
     }
 

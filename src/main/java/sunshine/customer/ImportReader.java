@@ -62,14 +62,35 @@ final class ImportReader {
      * Reads the workbook into the staging table. Two threads share the work: one parses the sheet's XML into
      * cells, this one checks each row and writes it to COPY (while PostgreSQL, on its own process, stores it).
      */
+    /** The import's own partition of the staged rows (V20); the id is a number, never user text. */
+    static String partition(long importId) {
+        return "filing_import_row_" + importId;
+    }
+
+    /**
+     * Creates the import's partition. Created apart and then attached: attaching locks the parent only against
+     * other schema changes, so imports being classified meanwhile go on.
+     */
+    static void createPartition(Connection connection, long importId) throws SQLException {
+        try (var st = connection.createStatement()) {
+            st.execute("create unlogged table if not exists " + partition(importId)
+                    + " (like filing_import_row including defaults)");
+            st.execute("alter table filing_import_row attach partition " + partition(importId) + " for values in ("
+                    + importId + ")");
+        }
+    }
+
     static Outcome read(Path file, long importId, Context ctx, Connection connection, Progress progress)
             throws IOException, SQLException {
+        createPartition(connection, importId);
         PGConnection pg = connection.unwrap(PGConnection.class);
         // from the file, not a stream: given a stream, fastexcel-reader holds the whole zip in memory
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(false, false));
                 Stream<Row> rows = wb.getFirstSheet().openStream();
                 PGCopyOutputStream copy = new PGCopyOutputStream(
-                        pg, "COPY filing_import_row (" + COPY_COLUMNS + ") FROM STDIN WITH (FORMAT csv)", 1 << 16);
+                        pg,
+                        "COPY " + partition(importId) + " (" + COPY_COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
+                        1 << 16);
                 Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
             Iterator<Row> it = rows.iterator();
             if (!it.hasNext()) {
