@@ -1,0 +1,172 @@
+package sunshine.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver, the way a user's browser would see the platform.
+ * Every page visited is checked ({@link #checkPage}): no untranslated message key, no error in the browser
+ * console, no resident ID or mobile number in full. Screenshots of each step go to target/journey.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target", "journey");
+
+    /** Thymeleaf renders a missing message as ??key_locale??. */
+    private static final Pattern UNTRANSLATED = Pattern.compile("\\?\\?[\\w.\\-]+_[\\w\\-]+\\?\\?");
+    /** An 18-character resident ID in full (masked ones carry asterisks in the middle). */
+    private static final Pattern FULL_ID = Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])");
+    /** A mainland mobile number in full. */
+    private static final Pattern FULL_MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
+
+    final WebDriver driver;
+    private final String base;
+    private int shot;
+
+    Browser(String base) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver"
+                    + " (apt-get install chromium chromium-driver fonts-noto-cjk); .ci/run installs them.");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--lang=zh-CN",
+                "--window-size=1366,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        this.base = base;
+        try {
+            Files.createDirectories(SHOTS);
+            try (var old = Files.list(SHOTS)) {
+                for (Path f : old.filter(f -> f.toString().endsWith(".png")).toList()) {
+                    Files.delete(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens a page, photographs it as the named step, and checks it. */
+    void open(String step, String path) {
+        driver.get(base + path);
+        screenshot(step);
+        checkPage();
+    }
+
+    void logIn(String step, String username, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")), 30);
+        screenshot(step);
+        checkPage();
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Clicks and waits for the next page (a form submit or a link); photographs and checks it. */
+    void clickAndLoad(String step, String css) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        find(css).click();
+        waitFor(ExpectedConditions.stalenessOf(old), 60);
+        screenshot(step);
+        checkPage();
+    }
+
+    /** Waits until the element is there (e.g. after htmx polling), then photographs and checks the page. */
+    void waitUntilPresent(String step, String css, int seconds) {
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)), seconds);
+        screenshot(step);
+        checkPage();
+    }
+
+    <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition, int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition);
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** What every page must be: translated, free of console errors, and masked. */
+    void checkPage() {
+        String url = driver.getCurrentUrl();
+        String text = text();
+        Matcher untranslated = UNTRANSLATED.matcher(driver.getPageSource());
+        assertThat(untranslated.find())
+                .as("untranslated message key %s on %s", untranslated.find(0) ? untranslated.group() : "", url)
+                .isFalse();
+        Matcher id = FULL_ID.matcher(text);
+        assertThat(id.find()).as("a resident ID in full on %s", url).isFalse();
+        Matcher mobile = FULL_MOBILE.matcher(text);
+        assertThat(mobile.find()).as("a mobile number in full on %s", url).isFalse();
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+        assertThat(errors).as("errors in the browser console on %s", url).isEmpty();
+    }
+
+    /** Saves a screenshot named after the step, numbered in order. */
+    Path screenshot(String step) {
+        try {
+            Path file = SHOTS.resolve(String.format("%02d-%s.png", ++shot, step));
+            Files.write(file, ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
