@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,17 +25,56 @@ class MessagesTest {
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.]*[\\w])[}(]");
 
+    /** The bundles of spring.messages.basename in application.yml. */
+    private static final List<String> BUNDLES;
+
+    static {
+        try {
+            String yml = Files.readString(Path.of("src/main/resources/application.yml"));
+            Matcher m = Pattern.compile("basename: (\\S+)").matcher(yml);
+            assertThat(m.find())
+                    .as("spring.messages.basename in application.yml")
+                    .isTrue();
+            BUNDLES = List.of(m.group(1).split(","));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void eachBundleIsListedOnceAndNoKeyIsInTwoBundles() throws IOException {
+        assertThat(BUNDLES).contains("messages").doesNotHaveDuplicates();
+        Map<String, String> owner = new HashMap<>();
+        for (String bundle : BUNDLES) {
+            for (String key : load(bundle + ".properties").stringPropertyNames()) {
+                String before = owner.put(key, bundle);
+                assertThat(before)
+                        .as("key " + key + " is in " + before + " and " + bundle)
+                        .isNull();
+            }
+        }
+    }
+
     @Test
     void chineseAndEnglishHaveTheSameKeys() throws IOException {
-        Set<String> zh = load("messages.properties").stringPropertyNames();
-        Set<String> en = load("messages_en.properties").stringPropertyNames();
-        assertThat(new TreeSet<>(en)).as("keys missing in English").containsAll(zh);
-        assertThat(new TreeSet<>(zh)).as("keys missing in Chinese").containsAll(en);
+        for (String bundle : BUNDLES) {
+            Set<String> zh = load(bundle + ".properties").stringPropertyNames();
+            Set<String> en = load(bundle + "_en.properties").stringPropertyNames();
+            assertThat(new TreeSet<>(en))
+                    .as("keys missing in English in " + bundle)
+                    .containsAll(zh);
+            assertThat(new TreeSet<>(zh))
+                    .as("keys missing in Chinese in " + bundle)
+                    .containsAll(en);
+        }
     }
 
     @Test
     void everyKeyUsedInATemplateExists() throws IOException {
-        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Set<String> keys = new TreeSet<>();
+        for (String bundle : BUNDLES) {
+            keys.addAll(load(bundle + ".properties").stringPropertyNames());
+        }
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
