@@ -5,7 +5,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -189,6 +192,40 @@ class ResultsTest {
         var refused = fx.as("b15_head").post("/api/v1/review/panels/" + fx.panel + "/aggregations", "");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("results.error.noVerifiedCopy");
+    }
+
+    @Test
+    void thePanelSummaryListsEachCopyTheMeansTheBandGradeAndAmount_inXlsxAndPdf() throws Exception {
+        fx.as("b15_head").post("/api/v1/review/panels/" + fx.panel + "/aggregations", "");
+        MockHttpSession head = Logins.as(mvc, "b15_head");
+        byte[] xlsx = mvc.perform(get("/panels/" + fx.panel + "/summary.xlsx").session(head))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        List<String> rowA;
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> rows = wb.getFirstSheet().read();
+            rowA = rows.stream().filter(r -> "甲五".equals(r.getCellText(1))).findFirst().orElseThrow().stream()
+                    .map(c -> c == null ? "" : c.getText())
+                    .toList();
+        }
+        // copies 1-4 as keyed; copy 5 unverified: empty; suggested mean 65,000; proposed 60,000 after the cap
+        assertThat(rowA.subList(3, 8)).containsExactly("50,000.00", "60,000.00", "70,000.00", "90,000.00", "");
+        assertThat(new java.math.BigDecimal(rowA.get(12))).isEqualByComparingTo("65000");
+        assertThat(rowA.get(13)).contains("44,000.00", "60,000.00");
+        assertThat(new java.math.BigDecimal(rowA.get(14))).isEqualByComparingTo("60000");
+        assertThat(String.join(" ", rowA)).doesNotContain("370181197705051");
+
+        byte[] pdf = mvc.perform(get("/panels/" + fx.panel + "/summary.pdf").session(head))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text)
+                    .contains("甲五", "丙五", "60,000", "65,000", "30,000", "44,000")
+                    .doesNotContain("370181197705051");
+        }
     }
 
     private String name(String user) {

@@ -26,10 +26,33 @@ class ResultPages {
 
     private final Aggregations aggregations;
     private final Results results;
+    private final PanelSummary summary;
 
-    ResultPages(Aggregations aggregations, Results results) {
+    ResultPages(Aggregations aggregations, Results results, PanelSummary summary) {
         this.aggregations = aggregations;
         this.results = results;
+        this.summary = summary;
+    }
+
+    /** The panel summary (R22) as a workbook. */
+    @GetMapping("/panels/{id}/summary.xlsx")
+    void summaryXlsx(@PathVariable long id, Locale locale, HttpServletResponse response) throws java.io.IOException {
+        Results.PanelResults r = results.ofPanel(id);
+        byte[] bytes = summary.xlsx(r, locale);
+        BookletDownloads.headers(
+                response,
+                "评议汇总表-" + r.panel().name() + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.getOutputStream().write(bytes);
+    }
+
+    /** The panel summary (R22) to print. */
+    @GetMapping("/panels/{id}/summary.pdf")
+    void summaryPdf(@PathVariable long id, Locale locale, HttpServletResponse response) throws java.io.IOException {
+        Results.PanelResults r = results.ofPanel(id);
+        byte[] bytes = summary.pdf(r, locale);
+        BookletDownloads.headers(response, "评议汇总表-" + r.panel().name() + ".pdf", "application/pdf");
+        response.getOutputStream().write(bytes);
     }
 
     @PostMapping("/panels/{id}/aggregate")
