@@ -155,6 +155,18 @@ class ResultsTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(panelPage).contains("甲五", "60,000.00", "30,000.00").doesNotContain("370181197705051");
+
+        // panel quality: the panel's members, and the ranking of the branch head's panels
+        String quality = mvc.perform(get("/panels/" + fx.panel + "/quality").session(head))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(quality).contains("王德福", "刘海燕").doesNotContain("370181197705051");
+        String ranking = mvc.perform(get("/review/quality").session(head))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(ranking).contains("结果测试村评议小组");
     }
 
     @Test
