@@ -49,6 +49,9 @@ class ResultsTest {
     PreCredits preCredits;
 
     @Autowired
+    Aggregations aggregations;
+
+    @Autowired
     List<FunnelStep> steps;
 
     ResultsFixture fx;
@@ -238,6 +241,42 @@ class ResultsTest {
                     .contains("甲五", "丙五", "60,000", "65,000", "30,000", "44,000")
                     .doesNotContain("370181197705051");
         }
+    }
+
+    @Test
+    void headOfficeCreditRunsTheWholeBankInTheBackground_andTheLatestResultIsTheCurrentOne() throws Exception {
+        MockHttpSession credit = Logins.as(mvc, "ho_credit");
+        assertThat(mvc.perform(get("/review/aggregation").session(Logins.as(mvc, "b15_head")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(post("/review/aggregation").session(credit).with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(302);
+        Aggregations.Progress p = null;
+        for (int i = 0; i < 600 && (p == null || !p.finished()); i++) {
+            Thread.sleep(100);
+            p = ActingAs.call(mvc, "ho_credit", () -> aggregations.bankRun().orElseThrow());
+        }
+        assertThat(p.errorKey()).isNull();
+        assertThat(p.run().households()).isGreaterThanOrEqualTo(2);
+        assertThat(p.run().households()).isEqualTo(p.total());
+        PreCredit a = ActingAs.call(mvc, "b15_head", () -> preCredits.current(fx.householdA))
+                .orElseThrow();
+        assertThat(jdbc.sql("select run_id from review_pre_credit where household_id = :h")
+                        .param("h", fx.householdA)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(p.run().id());
+        assertThat(a.amount()).isEqualByComparingTo("60000");
+        String page = mvc.perform(get("/review/aggregation").session(credit))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("已汇总 " + p.run().households() + " 户");
     }
 
     private String name(String user) {
