@@ -89,7 +89,9 @@ class ScopingTest {
             "POST /api/v1/checks/snapshots",
             // publicity: a new version of the published terms is always of the caller's own bank (R35)
             "POST /publicity/terms",
-            "POST /api/v1/publicity/terms");
+            "POST /api/v1/publicity/terms",
+            // results: the bank-wide run aggregates the caller's own bank only (head-office credit)
+            "POST /review/aggregation");
 
     /**
      * Public endpoints (no login, no scope): an area's public page takes a complaint for the area behind its
@@ -416,6 +418,11 @@ class ScopingTest {
         r.put(
                 "PUT /api/v1/review/copies/{copyId}/resolution",
                 v -> json(put(api + "/copies/" + b01EstimateCopy + "/resolution"), keying));
+        // results
+        r.put("POST /panels/{id}/aggregate", v -> post("/panels/" + b01BookletPanel + "/aggregate"));
+        r.put(
+                "POST /api/v1/review/panels/{id}/aggregations",
+                v -> post(api + "/panels/" + b01BookletPanel + "/aggregations"));
         return r;
     }
 

@@ -12,6 +12,7 @@ class DemoOnFirstStart implements ApplicationRunner {
 
     private final DemoBank demo;
     private final DemoCampaign campaign;
+    private final DemoReview review;
     private final DemoChecks checks;
     private final DemoPublicity publicity;
     private final int customers;
@@ -19,11 +20,13 @@ class DemoOnFirstStart implements ApplicationRunner {
     DemoOnFirstStart(
             DemoBank demo,
             DemoCampaign campaign,
+            DemoReview review,
             DemoChecks checks,
             DemoPublicity publicity,
             @org.springframework.beans.factory.annotation.Value("${sunshine.demo.customers:3000}") int customers) {
         this.demo = demo;
         this.campaign = campaign;
+        this.review = review;
         this.checks = checks;
         this.publicity = publicity;
         this.customers = customers;
@@ -34,6 +37,7 @@ class DemoOnFirstStart implements ApplicationRunner {
         if (demo.loadIfEmpty()) {
             demo.loadCustomers(customers);
             campaign.load();
+            review.load();
             checks.load();
             publicity.load();
         }

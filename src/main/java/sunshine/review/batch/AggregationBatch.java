@@ -67,6 +67,15 @@ public class AggregationBatch {
 
     /** Aggregates every household the source lists under the bank's current rules. */
     public Run run(long bankId, Source source, Long startedBy) throws SQLException {
+        return run(bankId, source, startedBy, null, done -> {});
+    }
+
+    /**
+     * As {@link #run(long, Source, Long)}, recording the panel the run was for (null: the whole bank) and telling
+     * {@code progress} how many households are done every few thousand households.
+     */
+    public Run run(long bankId, Source source, Long startedBy, Long panelId, java.util.function.LongConsumer progress)
+            throws SQLException {
         RuleSet rules = reviewRules.current(bankId);
         java.sql.Timestamp started = java.sql.Timestamp.from(java.time.Instant.now());
         long runId = jdbc.sql("select nextval('review_aggregation_run_id_seq')")
@@ -95,7 +104,7 @@ public class AggregationBatch {
                             .copyOut("COPY (" + source.filesSql() + ") TO STDOUT (FORMAT binary)");
                 }
                 FileCursor fileCursor = new FileCursor(files);
-                stream(rules, runId, new BinaryRows(estimates), fileCursor, writer, counts);
+                stream(rules, runId, new BinaryRows(estimates), fileCursor, writer, counts, progress);
                 fileCursor.drain(); // files of households without estimates
                 writer.finish();
                 in.endCopy();
@@ -107,9 +116,10 @@ public class AggregationBatch {
         }
         jdbc.sql("""
                 insert into review_aggregation_run (id, bank_id, rule_set_version, started_by, started_at, finished_at,
-                       households, complete, back_to_panel, ineligible)
-                values (:id, :b, :v, :by, :started, now(), :h, :c, :back, :inel)""")
+                       households, complete, back_to_panel, ineligible, panel_id)
+                values (:id, :b, :v, :by, :started, now(), :h, :c, :back, :inel, :panel)""")
                 .param("id", runId)
+                .param("panel", panelId)
                 .param("started", started)
                 .param("b", bankId)
                 .param("v", rules.version())
@@ -131,7 +141,13 @@ public class AggregationBatch {
     }
 
     private static void stream(
-            RuleSet rules, long runId, BinaryRows row, FileCursor files, Writer writer, Counts counts)
+            RuleSet rules,
+            long runId,
+            BinaryRows row,
+            FileCursor files,
+            Writer writer,
+            Counts counts,
+            java.util.function.LongConsumer progress)
             throws SQLException {
         List<Estimate> group = new ArrayList<>(8);
         StringBuilder out = new StringBuilder(FLUSH_AT + 8192);
@@ -147,6 +163,7 @@ public class AggregationBatch {
                     group.clear();
                     if (out.length() >= FLUSH_AT) {
                         writer.send(out);
+                        progress.accept(counts.households);
                     }
                 }
                 current = household;
@@ -169,6 +186,7 @@ public class AggregationBatch {
             emit(rules, runId, current, group, files.at(current), out, counts);
         }
         writer.send(out);
+        progress.accept(counts.households);
     }
 
     private static void emit(
