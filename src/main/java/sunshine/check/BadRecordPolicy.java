@@ -45,6 +45,10 @@ public class BadRecordPolicy {
                  or (s.kind = 'WRITE_OFF' and r.personal)
                  or s.kind in ('GUARANTOR_REPAID', 'GUARANTEE_DEFAULT', 'LITIGATION'))""";
 
+    /** The {@link Reason} of a {@link #BAD_ROW}, in SQL. */
+    static final String REASON =
+            "case s.kind when 'LEDGER' then 'NON_PERFORMING' when 'WRITE_OFF' then 'WRITTEN_OFF' else s.kind end";
+
     private final JdbcClient jdbc;
     private final DataScope scope;
 
@@ -58,9 +62,7 @@ public class BadRecordPolicy {
     public Map<Long, List<Finding>> apply(SnapshotSet set) {
         Map<Long, List<Finding>> byHousehold = new LinkedHashMap<>();
         jdbc.sql("""
-                select c.household_id, c.id, r.snapshot_id, r.row_no,
-                       case s.kind when 'LEDGER' then 'NON_PERFORMING' when 'WRITE_OFF' then 'WRITTEN_OFF'
-                                   else s.kind end as reason
+                select c.household_id, c.id, r.snapshot_id, r.row_no, %s as reason
                   from check_row r
                   join check_snapshot s on s.id = r.snapshot_id
                   join customer c on c.bank_id = s.bank_id and c.resident_id = r.resident_id
@@ -71,7 +73,7 @@ public class BadRecordPolicy {
                 select c.household_id, c.id, null, null, 'EXCLUDED'
                   from customer c join branch b on b.id = c.branch_id
                  where c.bank_id = :bank and c.excluded and %s
-                 order by 1, 2, 3, 4""".formatted(scope.condition("b"), BAD_ROW, scope.condition("b")))
+                 order by 1, 2, 3, 4""".formatted(REASON, scope.condition("b"), BAD_ROW, scope.condition("b")))
                 .params(scope.params())
                 .param("bank", scope.user().bankId())
                 .param("ids", set.forSql())

@@ -26,4 +26,16 @@ public record FinalList(
             BigDecimal amount,
             String grade,
             long aggregationId) {}
+
+    /**
+     * A member of a household on the areas' pre-credit list that was left off: a bad-record reason (R24, as
+     * {@link BadRecordPolicy.Reason}), EXCLUDED (R7) or AUDIT_OPEN, with the snapshot row that caused it.
+     */
+    public record LeftOff(
+            long householdId,
+            String reason,
+            String memberName,
+            String residentIdMasked,
+            Long snapshotId,
+            Integer rowNo) {}
 }

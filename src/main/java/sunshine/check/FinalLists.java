@@ -45,6 +45,25 @@ public class FinalLists {
                                 where f.household_id = p.household_id and x.status <> 'CLOSED')
              order by p.area_id, p.household_id""".formatted(BadRecordPolicy.BAD_ROW);
 
+    /** Households of the areas' pre-credit list that are left off, and why (one row per member and cause). */
+    static final String LEFT_OFF_SQL = """
+            with p as (select household_id from review_pre_credit
+                        where household_id in (select id from household where bank_id = :bank and area_id in (:areas))
+                          and status = 'COMPLETE' and eligible and amount > 0)
+            insert into check_final_list_left_off (final_list_id, household_id, customer_id, reason, snapshot_id, row_no)
+            select :l, p.household_id, c.id, %s, r.snapshot_id, r.row_no
+              from p join customer c on c.household_id = p.household_id
+              join check_row r on r.resident_id = c.resident_id and r.status = 'VALID'
+              join check_snapshot s on s.id = r.snapshot_id
+             where s.bank_id = :bank and r.snapshot_id in (:ids) and %s
+            union all
+            select :l, p.household_id, c.id, 'EXCLUDED', null, null
+              from p join customer c on c.household_id = p.household_id where c.excluded
+            union all
+            select :l, p.household_id, f.customer_id, 'AUDIT_OPEN', f.snapshot_id, f.row_no
+              from p join check_finding f on f.household_id = p.household_id
+              join check_referral x on x.finding_id = f.id where x.status <> 'CLOSED'""".formatted(BadRecordPolicy.REASON, BadRecordPolicy.BAD_ROW);
+
     private final JdbcClient jdbc;
     private final DataScope scope;
     private final Snapshots snapshots;
@@ -114,10 +133,11 @@ public class FinalLists {
             throw BusinessException.conflict(
                     "check.final.openFindings", openCount, open.get(0).get("loan"));
         }
+        List<Long> current = snapshots.current().forSql();
         List<FinalListFixed.Item> items = jdbc.sql(ITEMS_SQL)
                 .param("bank", u.bankId())
                 .param("areas", areas)
-                .param("ids", snapshots.current().forSql())
+                .param("ids", current)
                 .query((rs, n) -> new FinalListFixed.Item(
                         rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getString(4), rs.getLong(5)))
                 .list();
@@ -226,6 +246,25 @@ public class FinalLists {
                         rs.getBigDecimal(6),
                         rs.getString(7),
                         rs.getLong(8)))
+                .list();
+    }
+
+    /** Who of the areas' pre-credit list was left off when the list was fixed, with the reason and its row. */
+    @Transactional(readOnly = true)
+    public List<FinalList.LeftOff> leftOff(long id) {
+        get(id);
+        return jdbc.sql("""
+                select o.household_id, o.reason, c.name, c.resident_id, o.snapshot_id, o.row_no
+                  from check_final_list_left_off o left join customer c on c.id = o.customer_id
+                 where o.final_list_id = :l order by o.household_id, o.reason, o.snapshot_id, o.row_no""")
+                .param("l", id)
+                .query((rs, n) -> new FinalList.LeftOff(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Masking.residentId(rs.getString(4)),
+                        (Long) rs.getObject(5),
+                        (Integer) rs.getObject(6)))
                 .list();
     }
 

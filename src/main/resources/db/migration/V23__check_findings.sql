@@ -107,3 +107,17 @@ create trigger check_final_list_truncate before truncate on check_final_list
     for each statement execute function check_final_list_immutable();
 create trigger check_final_list_item_truncate before truncate on check_final_list_item
     for each statement execute function check_final_list_immutable();
+
+-- Who of the areas' pre-credit list was left off the final list, and why: R24 with the snapshot row that caused
+-- it, R7 (EXCLUDED), or an audit case not yet closed (AUDIT_OPEN, with the ledger row of its finding).
+create table check_final_list_left_off (
+    final_list_id bigint      not null references check_final_list (id),
+    household_id  bigint      not null,
+    customer_id   bigint,
+    reason        varchar(20) not null,
+    snapshot_id   bigint,
+    row_no        integer
+);
+create index check_final_list_left_off_list on check_final_list_left_off (final_list_id);
+create trigger check_final_list_left_off_immutable before update or delete on check_final_list_left_off
+    for each row execute function check_final_list_immutable();
