@@ -285,6 +285,21 @@ public class FinalLists {
                 .listOfRows();
     }
 
+    /** Confirmed panels of the caller's subtree none of whose areas is fixed yet. */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> fixablePanels() {
+        return jdbc.sql("""
+                select p.id, p.name, b.name as branch_name from panel p join branch b on b.id = p.branch_id
+                 where %s and p.status = 'CONFIRMED'
+                   and exists (select 1 from panel_area pa where pa.panel_id = p.id)
+                   and not exists (select 1 from panel_area pa join check_final_list_area l on l.area_id = pa.area_id
+                                    where pa.panel_id = p.id)
+                 order by b.path, p.name limit 500""".formatted(scope.condition("b")))
+                .params(scope.params())
+                .query()
+                .listOfRows();
+    }
+
     private static FinalList map(ResultSet rs, int n) throws SQLException {
         return new FinalList(
                 rs.getLong("id"),

@@ -36,6 +36,14 @@ public class LedgerChecks {
 
     /** What a run added: new findings per kind, and the ledger snapshots it read. */
     public record Run(Map<Kind, Integer> added, List<Long> snapshotIds) {
+        public int notOnList() {
+            return added.getOrDefault(Kind.NOT_ON_LIST, 0);
+        }
+
+        public int abovePreCredit() {
+            return added.getOrDefault(Kind.ABOVE_PRE_CREDIT, 0);
+        }
+
         public int total() {
             return added.values().stream().mapToInt(Integer::intValue).sum();
         }

@@ -138,6 +138,7 @@ class FindingPages {
         model.addAttribute("page", finalLists.list(new PageResult.Request(page, 50)));
         List<Map<String, Object>> fixable = finalLists.fixable();
         model.addAttribute("fixable", fixable);
+        model.addAttribute("panels", finalLists.fixablePanels());
         return "check/final-lists";
     }
 
