@@ -183,6 +183,12 @@ public class FinalLists {
                     .param("x", i.aggregationId())
                     .update();
         }
+        jdbc.sql(LEFT_OFF_SQL)
+                .param("l", id)
+                .param("bank", u.bankId())
+                .param("areas", areas)
+                .param("ids", current)
+                .update();
         audit.record(
                 "CHECK_FINAL_LIST_FIXED",
                 "check_final_list",
