@@ -245,7 +245,7 @@ class FindingsTest {
         long notOnList = findingId("FB-2");
         long audits = auditCount();
 
-        // head office cannot accept what the branch has not explained; the branch cannot accept
+        // the branch's page shows the form; head office cannot accept what the branch has not explained
         MockHttpSession credit = Logins.as(mvc, "ho_credit");
         assertThat(postJson(credit, "/api/v1/checks/findings/" + above + "/accept", "{}")
                         .getStatus())
@@ -309,6 +309,24 @@ class FindingsTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("table-danger").contains("已逾期");
+        MockHttpServletResponse casePage = mvc.perform(
+                        get("/checks/referrals/" + referralId).session(audit))
+                .andReturn()
+                .getResponse();
+        assertThat(casePage.getStatus()).isEqualTo(200);
+        assertThat(casePage.getContentAsString())
+                .contains("台账第3行：未列入名单即放款")
+                .contains("保存进展")
+                .doesNotContain(id(12));
+        MockHttpServletResponse findingPage = mvc.perform(
+                        get("/checks/findings/" + notOnList).session(risk))
+                .andReturn()
+                .getResponse();
+        assertThat(findingPage.getStatus()).isEqualTo(200);
+        assertThat(findingPage.getContentAsString())
+                .contains("FB-2")
+                .contains("已移交审计")
+                .doesNotContain("??");
 
         // audit moves it on; closing needs a resolution; a closed case does not change
         assertThat(postJson(risk, "/api/v1/checks/referrals/" + referralId + "/steps", "{\"status\":\"INVESTIGATING\"}")
