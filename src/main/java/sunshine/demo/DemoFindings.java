@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import sunshine.check.Findings;
 import sunshine.check.SnapshotKind;
@@ -167,15 +165,6 @@ public class DemoFindings {
                             roles);
                 })
                 .single();
-        var previous = SecurityContextHolder.getContext();
-        CurrentUser.Holder holder = () -> user;
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder, null, List.of()));
-        SecurityContextHolder.setContext(context);
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        DemoBank.actAs(user, work);
     }
 }
