@@ -49,7 +49,8 @@ public class LedgerChecks {
         }
     }
 
-    static final String CHECK_SQL = """
+    /** The statement of the check (public for the benchmark, which prints its plan). */
+    public static final String CHECK_SQL = """
             with p as materialized (
                    select household_id, area_id, branch_id, amount, aggregation_id,
                           (status = 'COMPLETE' and eligible and amount > 0) as listed
@@ -67,7 +68,7 @@ public class LedgerChecks {
                      from check_row r
                      join check_snapshot s on s.id = r.snapshot_id
                      join branch b on b.id = r.branch_id
-                     left join customer c on c.bank_id = s.bank_id and c.resident_id = r.resident_id
+                     left join customer c on c.bank_id = :bank and c.resident_id = r.resident_id
                      left join household h on h.id = c.household_id
                      left join p on p.household_id = h.id
                     where r.snapshot_id in (:ids) and s.kind = 'LEDGER' and s.bank_id = :bank and r.status = 'VALID'

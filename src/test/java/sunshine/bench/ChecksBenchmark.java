@@ -125,6 +125,14 @@ class ChecksBenchmark {
         LedgerChecks.Run again = checks.check(bank, List.of(ledger), hoPath);
         long rerunMillis = System.currentTimeMillis() - t;
         assertThat(again.total()).isZero();
+        // where the time of the check goes (it adds nothing now, so running it again changes nothing)
+        jdbc.sql("explain (analyze, costs off, timing on) " + LedgerChecks.CHECK_SQL)
+                .param("bank", bank)
+                .param("ids", List.of(ledger))
+                .param("path", hoPath + "%")
+                .query(String.class)
+                .list()
+                .forEach(l -> System.out.println("CHECKS PLAN " + l));
 
         System.out.println();
         System.out.printf(Locale.ROOT, "%-70s %12s %10s%n", "operation", "rows", "seconds");
@@ -133,6 +141,7 @@ class ChecksBenchmark {
         line("CHECKS FULL: findings + removals", run.total() + removedRows, fullMillis);
         line("CHECKS SQL: anti-join + join + bad-record join, each into a table", notOnList + above + bad, sqlMillis);
         line("CHECKS re-run on the same snapshot (nothing new)", again.total(), rerunMillis);
+        System.out.printf(Locale.ROOT, "CHECKS peak heap of the full check: %d MB%n", peak);
         System.out.printf(
                 Locale.ROOT,
                 "CHECKS RESULT: the full check took %.2f x the plain SQL (target: 2.00 x or better): %s; same rows: true%n",
