@@ -520,6 +520,32 @@ class ScopingTest {
                         post("/trainings/" + b01Training),
                         Map.of("branchId", b01, "heldOn", "2026-01-05", "content", "越权", "trainer", "越权")));
         publicity(r);
+        // findings
+        long[] fr = sunshine.check.FindingFixture.b01(jdbc);
+        String fd = "/checks/findings/" + fr[0];
+        String refer = "{\"evidence\":\"越权\",\"ownerId\":" + fx.staffOf("ho_audit") + ",\"deadline\":\"2099-01-01\"}";
+        r.put("POST /checks/run", v -> form(post("/checks/run"), Map.of("branchId", b01)));
+        r.put("POST /api/v1/checks/run", v -> json(post("/api/v1/checks/run"), "{\"branchId\":" + b01 + "}"));
+        r.put("POST /checks/findings/{id}/explain", v -> form(post(fd + "/explain"), Map.of("reason", "越权")));
+        r.put("POST /checks/findings/{id}/accept", v -> form(post(fd + "/accept"), Map.of("note", "越权")));
+        r.put(
+                "POST /checks/findings/{id}/refer",
+                v -> form(post(fd + "/refer"), Map.of("evidence", "越权", "ownerId", 1, "deadline", "2099-01-01")));
+        r.put(
+                "POST /api/v1/checks/findings/{id}/explain",
+                v -> json(post("/api/v1" + fd + "/explain"), "{\"reason\":\"x\"}"));
+        r.put("POST /api/v1/checks/findings/{id}/accept", v -> json(post("/api/v1" + fd + "/accept"), "{}"));
+        r.put("POST /api/v1/checks/findings/{id}/refer", v -> json(post("/api/v1" + fd + "/refer"), refer));
+        r.put(
+                "POST /checks/referrals/{id}/steps",
+                v -> form(post("/checks/referrals/" + fr[1] + "/steps"), Map.of("status", "INVESTIGATING")));
+        r.put(
+                "POST /api/v1/checks/referrals/{id}/steps",
+                v -> json(post("/api/v1/checks/referrals/" + fr[1] + "/steps"), "{\"status\":\"INVESTIGATING\"}"));
+        r.put("POST /checks/final-lists", v -> form(post("/checks/final-lists"), Map.of("areaId", b01Area)));
+        r.put(
+                "POST /api/v1/checks/final-lists",
+                v -> json(post("/api/v1/checks/final-lists"), "{\"areaId\":" + b01Area + "}"));
     }
 
     private void publicity(Map<String, Function<Void, AbstractMockHttpServletRequestBuilder<?>>> r) {

@@ -36,6 +36,19 @@ public class BadRecordPolicy {
     /** One reason for one member, with the snapshot row that caused it (null for an exclusion). */
     public record Finding(Reason reason, long customerId, Long snapshotId, Integer rowNo) {}
 
+    /**
+     * R24 in SQL: a valid row {@code r} of snapshot {@code s} that removes its person's household. The final list
+     * and the benchmark use the same condition.
+     */
+    static final String BAD_ROW = """
+            ((s.kind = 'LEDGER' and r.loan_class in ('SUBSTANDARD', 'DOUBTFUL', 'LOSS') and r.balance > 0)
+                 or (s.kind = 'WRITE_OFF' and r.personal)
+                 or s.kind in ('GUARANTOR_REPAID', 'GUARANTEE_DEFAULT', 'LITIGATION'))""";
+
+    /** The {@link Reason} of a {@link #BAD_ROW}, in SQL. */
+    static final String REASON =
+            "case s.kind when 'LEDGER' then 'NON_PERFORMING' when 'WRITE_OFF' then 'WRITTEN_OFF' else s.kind end";
+
     private final JdbcClient jdbc;
     private final DataScope scope;
 
@@ -49,22 +62,18 @@ public class BadRecordPolicy {
     public Map<Long, List<Finding>> apply(SnapshotSet set) {
         Map<Long, List<Finding>> byHousehold = new LinkedHashMap<>();
         jdbc.sql("""
-                select c.household_id, c.id, r.snapshot_id, r.row_no,
-                       case s.kind when 'LEDGER' then 'NON_PERFORMING' when 'WRITE_OFF' then 'WRITTEN_OFF'
-                                   else s.kind end as reason
+                select c.household_id, c.id, r.snapshot_id, r.row_no, %s as reason
                   from check_row r
                   join check_snapshot s on s.id = r.snapshot_id
                   join customer c on c.bank_id = s.bank_id and c.resident_id = r.resident_id
                   join branch b on b.id = c.branch_id
                  where r.snapshot_id in (:ids) and r.status = 'VALID' and s.bank_id = :bank and %s
-                   and ((s.kind = 'LEDGER' and r.loan_class in ('SUBSTANDARD', 'DOUBTFUL', 'LOSS') and r.balance > 0)
-                        or (s.kind = 'WRITE_OFF' and r.personal)
-                        or s.kind in ('GUARANTOR_REPAID', 'GUARANTEE_DEFAULT', 'LITIGATION'))
+                   and %s
                 union all
                 select c.household_id, c.id, null, null, 'EXCLUDED'
                   from customer c join branch b on b.id = c.branch_id
                  where c.bank_id = :bank and c.excluded and %s
-                 order by 1, 2, 3, 4""".formatted(scope.condition("b"), scope.condition("b")))
+                 order by 1, 2, 3, 4""".formatted(REASON, scope.condition("b"), BAD_ROW, scope.condition("b")))
                 .params(scope.params())
                 .param("bank", scope.user().bankId())
                 .param("ids", set.forSql())

@@ -313,7 +313,6 @@ public class DemoBank {
 
     /** Runs the loader as the bank's administrator, so every record goes through the normal checks and audit. */
     static void actAsAdmin(Bank bank, Runnable work) {
-        var previous = SecurityContextHolder.getContext();
         CurrentUser system = new CurrentUser(
                 0,
                 bank.id(),
@@ -323,7 +322,13 @@ public class DemoBank {
                 "system",
                 "/" + bank.headOfficeId() + "/",
                 EnumSet.of(Role.ADMIN));
-        CurrentUser.Holder holder = () -> system;
+        actAs(system, work);
+    }
+
+    /** Runs the loader as the given user (the demo's decisions are then that person's in the audit log). */
+    static void actAs(CurrentUser user, Runnable work) {
+        var previous = SecurityContextHolder.getContext();
+        CurrentUser.Holder holder = () -> user;
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder, null, List.of()));
         SecurityContextHolder.setContext(context);

@@ -15,6 +15,7 @@ class DemoOnFirstStart implements ApplicationRunner {
     private final DemoReview review;
     private final DemoChecks checks;
     private final DemoPublicity publicity;
+    private final DemoFindings findings;
     private final int customers;
 
     DemoOnFirstStart(
@@ -23,12 +24,14 @@ class DemoOnFirstStart implements ApplicationRunner {
             DemoReview review,
             DemoChecks checks,
             DemoPublicity publicity,
+            DemoFindings findings,
             @org.springframework.beans.factory.annotation.Value("${sunshine.demo.customers:3000}") int customers) {
         this.demo = demo;
         this.campaign = campaign;
         this.review = review;
         this.checks = checks;
         this.publicity = publicity;
+        this.findings = findings;
         this.customers = customers;
     }
 
@@ -40,6 +43,8 @@ class DemoOnFirstStart implements ApplicationRunner {
             review.load();
             checks.load();
             publicity.load();
+            // after the review results: without a pre-credit list it does nothing
+            findings.load();
         }
     }
 }

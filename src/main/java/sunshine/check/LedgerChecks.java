@@ -1,0 +1,178 @@
+package sunshine.check;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import sunshine.audit.AuditLog;
+import sunshine.shared.CurrentUser;
+import sunshine.shared.DataScope;
+
+/**
+ * R23: the loan ledger against the pre-credit list, in one set-based statement. (a) a borrower of the branch
+ * whose household is not on the list (review_pre_credit: COMPLETE, eligible, amount &gt; 0); (b) a loan larger
+ * than the household's pre-credit amount. Each is a {@code check_finding} keyed by (kind, loan, borrower), so a
+ * re-run on the same or a newer snapshot adds only new findings and never touches a decided one (point 7).
+ *
+ * <p>(a) asks only where a list exists: a filed borrower whose household's area has review results, or a borrower
+ * not filed at all when the lending branch has any; before the review has produced a list there is nothing to
+ * hold the ledger against, and every borrower would be flagged.
+ */
+@Service
+public class LedgerChecks {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerChecks.class);
+
+    /** What kind of finding (R23 (a), (b)). */
+    public enum Kind {
+        NOT_ON_LIST,
+        ABOVE_PRE_CREDIT
+    }
+
+    /** What a run added: new findings per kind, and the ledger snapshots it read. */
+    public record Run(Map<Kind, Integer> added, List<Long> snapshotIds) {
+        public int notOnList() {
+            return added.getOrDefault(Kind.NOT_ON_LIST, 0);
+        }
+
+        public int abovePreCredit() {
+            return added.getOrDefault(Kind.ABOVE_PRE_CREDIT, 0);
+        }
+
+        public int total() {
+            return added.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** The statement of the check (public for the benchmark, which prints its plan). */
+    public static final String CHECK_SQL = """
+            with p as materialized (
+                   select household_id, area_id, branch_id, amount, aggregation_id,
+                          (status = 'COMPLETE' and eligible and amount > 0) as listed
+                     from review_pre_credit where bank_id = :bank),
+                 listed_areas as (select distinct area_id from p),
+                 listed_branches as (select distinct branch_id from p),
+                 added as (
+                   insert into check_finding (bank_id, kind, loan_no, resident_id, branch_id, manager_no, customer_id,
+                                              household_id, area_id, loan_amount, balance, pre_credit_amount,
+                                              aggregation_id, snapshot_id, row_no)
+                   select s.bank_id, case when p.listed then 'ABOVE_PRE_CREDIT' else 'NOT_ON_LIST' end,
+                          r.loan_no, r.resident_id, r.branch_id, r.manager_no, c.id, h.id, h.area_id,
+                          r.amount, r.balance, case when p.listed then p.amount end,
+                          case when p.listed then p.aggregation_id end, r.snapshot_id, r.row_no
+                     from check_row r
+                     join check_snapshot s on s.id = r.snapshot_id
+                     join branch b on b.id = r.branch_id
+                     left join customer c on c.bank_id = :bank and c.resident_id = r.resident_id
+                     left join household h on h.id = c.household_id
+                     left join p on p.household_id = h.id
+                    where r.snapshot_id in (:ids) and s.kind = 'LEDGER' and s.bank_id = :bank and r.status = 'VALID'
+                      and b.path like :path
+                      and case when p.listed then r.amount > p.amount
+                               when h.id is not null then h.area_id in (select area_id from listed_areas)
+                               else r.branch_id in (select branch_id from listed_branches) end
+                   on conflict (bank_id, kind, loan_no, resident_id) do nothing
+                   returning kind)
+            select kind, count(*) from added group by kind""";
+
+    private final JdbcClient jdbc;
+    private final DataScope scope;
+    private final Snapshots snapshots;
+    private final AuditLog audit;
+
+    LedgerChecks(JdbcClient jdbc, DataScope scope, Snapshots snapshots, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+        this.snapshots = snapshots;
+        this.audit = audit;
+    }
+
+    /**
+     * The button: the current ledger snapshots against the list, for the caller's subtree or, given a branch, for
+     * that branch's subtree (404 when the caller may not see it).
+     */
+    @Transactional
+    public Run run(Long branchId) {
+        CurrentUser u = scope.user();
+        String path = branchId == null ? u.scopePath() : scope.requireBranch(branchId);
+        List<Long> ledgers = ledgersOf(snapshots.current().ids());
+        Run run = check(u.bankId(), ledgers, path);
+        audit.record("CHECK_LEDGER_RUN", "branch", branchId == null ? u.branchId() : branchId, null, summary(run));
+        return run;
+    }
+
+    /** One new ledger snapshot, checked as soon as it is committed (SnapshotLoaded). */
+    @EventListener
+    @Transactional
+    public void on(SnapshotLoaded loaded) {
+        if (loaded.kind() != SnapshotKind.LEDGER) {
+            return;
+        }
+        String path = jdbc.sql("select scope_path from check_snapshot where id = :s")
+                .param("s", loaded.snapshotId())
+                .query(String.class)
+                .single();
+        Run run = check(loaded.bankId(), List.of(loaded.snapshotId()), path);
+        audit.record(
+                loaded.bankId(),
+                null,
+                "system",
+                "CHECK_LEDGER_RUN",
+                "check_snapshot",
+                loaded.snapshotId(),
+                null,
+                summary(run));
+    }
+
+    /**
+     * The check itself over the given ledger snapshots, for loans of branches under {@code pathPrefix}; used by the
+     * two entry points above and by the benchmark. No scope of its own: callers decide it.
+     */
+    @Transactional
+    public Run check(long bankId, List<Long> ledgerSnapshotIds, String pathPrefix) {
+        long started = System.currentTimeMillis();
+        Map<Kind, Integer> added = new EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            added.put(k, 0);
+        }
+        if (!ledgerSnapshotIds.isEmpty()) {
+            jdbc.sql(CHECK_SQL)
+                    .param("bank", bankId)
+                    .param("ids", ledgerSnapshotIds)
+                    .param("path", likePrefix(pathPrefix))
+                    .query((org.springframework.jdbc.core.RowCallbackHandler)
+                            rs -> added.put(Kind.valueOf(rs.getString(1)), rs.getInt(2)));
+        }
+        Run run = new Run(added, List.copyOf(ledgerSnapshotIds));
+        log.info(
+                "ledger check of bank {} over snapshots {}: {} new findings in {} ms",
+                bankId,
+                ledgerSnapshotIds,
+                run.total(),
+                System.currentTimeMillis() - started);
+        return run;
+    }
+
+    private List<Long> ledgersOf(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from check_snapshot where id in (:ids) and kind = 'LEDGER' order by id")
+                .param("ids", ids)
+                .query(Long.class)
+                .list();
+    }
+
+    private static Map<String, Object> summary(Run run) {
+        return Map.of("snapshots", run.snapshotIds(), "added", run.added());
+    }
+
+    private static String likePrefix(String path) {
+        return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

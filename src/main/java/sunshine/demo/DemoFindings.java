@@ -1,0 +1,170 @@
+package sunshine.demo;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import sunshine.check.Findings;
+import sunshine.check.SnapshotKind;
+import sunshine.check.Snapshots;
+import sunshine.customer.ResidentId;
+import sunshine.shared.CurrentUser;
+import sunshine.shared.Role;
+
+/**
+ * Ledger findings for the demo (issue 6 points 2, 3), on top of the review results: a small head-office ledger with,
+ * for B01 and B02, one loan to a filed borrower who is not on the pre-credit list and one loan above a household's
+ * pre-credit amount. Loading it runs the check; then B01's branch head explains one, head-office risk refers one to
+ * audit, head-office credit accepts one, and one stays open (its area cannot be fixed until the branch explains).
+ * Does nothing when there are no review results yet (the checks need a list to hold the ledger against).
+ */
+@Service
+public class DemoFindings {
+
+    private static final String HEADER = "贷款账号,借款人身份证号,机构代码,客户经理工号,贷款产品,金额,余额,发放日期,到期日期,五级分类,担保人身份证号(多个用;分隔)\n";
+
+    private final JdbcClient jdbc;
+    private final Snapshots snapshots;
+    private final Findings findings;
+
+    DemoFindings(JdbcClient jdbc, Snapshots snapshots, Findings findings) {
+        this.jdbc = jdbc;
+        this.snapshots = snapshots;
+        this.findings = findings;
+    }
+
+    public void load() {
+        Optional<Long> bankId = jdbc.sql("select id from bank where code = 'ZQRCB'")
+                .query(Long.class)
+                .optional();
+        if (bankId.isEmpty()) {
+            return;
+        }
+        long bank = bankId.get();
+        boolean listed = jdbc.sql("""
+                        select exists (select 1 from review_pre_credit
+                                        where bank_id = :b and status = 'COMPLETE' and eligible and amount > 0)""").param("b", bank).query(Boolean.class).single();
+        if (!listed) {
+            return;
+        }
+        LocalDate asOf = LocalDate.now();
+        StringBuilder ledger = new StringBuilder(HEADER);
+        int rows = 0;
+        for (String code : List.of("B01", "B02")) {
+            Optional<String> notOnList = jdbc.sql("""
+                    select c.resident_id from customer c join household h on h.id = c.household_id
+                      join branch b on b.id = c.branch_id
+                     where b.bank_id = :bank and b.code = :code and not c.excluded
+                       and h.area_id in (select area_id from review_pre_credit where bank_id = :bank)
+                       and not exists (select 1 from review_pre_credit p where p.household_id = h.id
+                                          and p.status = 'COMPLETE' and p.eligible and p.amount > 0)
+                     order by c.id limit 1""")
+                    .param("bank", bank)
+                    .param("code", code)
+                    .query(String.class)
+                    .optional();
+            String borrower =
+                    notOnList.orElse(ResidentId.complete("37011419700101" + (code.equals("B01") ? "901" : "902")));
+            ledger.append(row(code + "-HC1", borrower, code, new BigDecimal("30000"), asOf));
+            rows++;
+            Optional<Object[]> above = jdbc.sql("""
+                    select r.resident_id, p.amount from review_pre_credit p join household h on h.id = p.household_id
+                      join customer r on r.id = h.representative_id join branch b on b.id = h.branch_id
+                     where b.bank_id = :bank and b.code = :code and p.status = 'COMPLETE' and p.eligible
+                       and p.amount > 0 and not r.excluded
+                     order by p.household_id desc limit 1""")
+                    .param("bank", bank)
+                    .param("code", code)
+                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getBigDecimal(2)})
+                    .optional();
+            if (above.isPresent()) {
+                BigDecimal amount = ((BigDecimal) above.get()[1]).add(new BigDecimal("10000"));
+                ledger.append(row(code + "-HC2", (String) above.get()[0], code, amount, asOf));
+                rows++;
+            }
+        }
+        if (rows == 0) {
+            return;
+        }
+        long headOffice = jdbc.sql("select id from branch where bank_id = :b and kind = 'HEAD_OFFICE'")
+                .param("b", bank)
+                .query(Long.class)
+                .single();
+        // loading it runs the ledger check (SnapshotLoaded)
+        snapshots.loadAsBranch(
+                bank,
+                headOffice,
+                SnapshotKind.LEDGER,
+                asOf,
+                "总行补充台账.csv",
+                new ByteArrayInputStream(ledger.toString().getBytes(StandardCharsets.UTF_8)));
+        long auditor = staffOf("ho_audit");
+        finding("B01-HC1").ifPresent(id -> as("b01_head", () -> findings.explain(id, "该户上月刚从外村迁入，贷款发放在评议之后，已补充建档。")));
+        finding("B01-HC2")
+                .ifPresent(id -> as(
+                        "ho_risk",
+                        () -> findings.refer(
+                                id,
+                                new Findings.ReferRequest(
+                                        "贷款金额超过预授信金额 1 万元，支行未说明原因；请核查客户经理发放依据。", auditor, asOf.plusDays(14)))));
+        finding("B02-HC2").ifPresent(id -> {
+            as("b02_head", () -> findings.explain(id, "该户为种养大户，经支行贷审会审批发放，附会议纪要。"));
+            as("ho_credit", () -> findings.accept(id, "原因合理，认可。"));
+        });
+        // B02-HC1 stays open: its area's final list waits for the branch's reason
+    }
+
+    private static String row(String loanNo, String residentId, String branch, BigDecimal amount, LocalDate asOf) {
+        LocalDate issued = asOf.minusMonths(2);
+        return loanNo + "," + residentId + "," + branch + ",,农户小额信用贷款," + amount.toPlainString() + ","
+                + amount.toPlainString() + "," + issued + "," + issued.plusYears(1) + ",正常,\n";
+    }
+
+    private Optional<Long> finding(String loanNo) {
+        return jdbc.sql("select id from check_finding where loan_no = :l and status = 'OPEN'")
+                .param("l", loanNo)
+                .query(Long.class)
+                .optional();
+    }
+
+    private long staffOf(String username) {
+        return jdbc.sql("select staff_id from user_account where username = :u")
+                .param("u", username)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Runs the work as the demo user, so each step is that person's decision in the audit log. */
+    private void as(String username, Runnable work) {
+        CurrentUser user = jdbc.sql("""
+                select s.id, s.bank_id, s.branch_id, s.staff_no, s.name, b.path,
+                       (select h.path from branch h where h.bank_id = s.bank_id and h.kind = 'HEAD_OFFICE') as bank_path,
+                       (select string_agg(r.role, ',') from staff_role r where r.staff_id = s.id) as roles
+                  from user_account u join staff s on s.id = u.staff_id join branch b on b.id = s.branch_id
+                 where u.username = :u""")
+                .param("u", username)
+                .query((rs, n) -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    for (String r : rs.getString("roles").split(",")) {
+                        roles.add(Role.valueOf(r));
+                    }
+                    return new CurrentUser(
+                            rs.getLong("id"),
+                            rs.getLong("bank_id"),
+                            rs.getLong("branch_id"),
+                            rs.getString("staff_no"),
+                            rs.getString("name"),
+                            username,
+                            Role.anyWholeBank(roles) ? rs.getString("bank_path") : rs.getString("path"),
+                            roles);
+                })
+                .single();
+        DemoBank.actAs(user, work);
+    }
+}
