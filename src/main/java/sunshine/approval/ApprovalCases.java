@@ -164,6 +164,34 @@ public class ApprovalCases {
                 .list();
     }
 
+    /** The areas in the caller's scope that have cases, with counts by status. */
+    @Transactional(readOnly = true)
+    public List<AreaSummary> areas() {
+        return jdbc.sql("""
+                select c.area_id, a.name, b.name,
+                       count(*) filter (where c.status = 'IN_CHAIN'),
+                       count(*) filter (where c.status = 'AWAITING_NOTICE'),
+                       count(*) filter (where c.status = 'APPROVED'),
+                       count(*) filter (where c.status = 'OBJECTED'),
+                       count(*) filter (where c.status in ('REJECTED', 'REMOVED')),
+                       coalesce(sum(c.amount) filter (where c.status in ('APPROVED', 'AWAITING_NOTICE', 'OBJECTED')), 0)
+                  from approval_case c join area a on a.id = c.area_id join branch b on b.id = c.branch_id
+                 where c.status <> 'SUPERSEDED' and """ + scope.condition("b") + """
+                 group by c.area_id, a.name, b.name order by b.name, a.name limit 1000""")
+                .params(scope.params())
+                .query((rs, n) -> new AreaSummary(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getBigDecimal(9)))
+                .list();
+    }
+
     /** The area's bank and branch after a scope check (404 outside the caller's subtree). */
     long requireArea(long areaId) {
         return jdbc.sql("select a.branch_id from area a join branch b on b.id = a.branch_id where a.id = :a and "
