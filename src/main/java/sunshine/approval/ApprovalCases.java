@@ -176,8 +176,8 @@ public class ApprovalCases {
                        count(*) filter (where c.status in ('REJECTED', 'REMOVED')),
                        coalesce(sum(c.amount) filter (where c.status in ('APPROVED', 'AWAITING_NOTICE', 'OBJECTED')), 0)
                   from approval_case c join area a on a.id = c.area_id join branch b on b.id = c.branch_id
-                 where c.status <> 'SUPERSEDED' and """ + scope.condition("b") + """
-                 group by c.area_id, a.name, b.name order by b.name, a.name limit 1000""")
+                 where c.status <> 'SUPERSEDED' and """ + scope.condition("b")
+                        + " group by c.area_id, a.name, b.name order by b.name, a.name limit 1000")
                 .params(scope.params())
                 .query((rs, n) -> new AreaSummary(
                         rs.getLong(1),
