@@ -35,7 +35,7 @@ public class NoticePrints {
     }
 
     /** The poster of a notice (PUBLIC mode only: in INTERNAL mode no amount is ever printed for customers). */
-    @Transactional(readOnly = true)
+    @Transactional // the area's public link is made on first use
     public byte[] poster(long noticeId) {
         Notice n = notices.get(noticeId);
         if (terms.noticeMode(n.bankId()) != NoticeMode.PUBLIC) {
@@ -75,7 +75,7 @@ public class NoticePrints {
     }
 
     /** The account managers' board of an area (000 §4.5.2): printable in either mode, it carries no amount. */
-    @Transactional(readOnly = true)
+    @Transactional
     public byte[] board(long areaId) {
         cases.requireArea(areaId);
         PublicArea area = links.view(areaId);
