@@ -89,7 +89,9 @@ class ScopingTest {
             "POST /api/v1/checks/snapshots",
             // publicity: a new version of the published terms is always of the caller's own bank (R35)
             "POST /publicity/terms",
-            "POST /api/v1/publicity/terms");
+            "POST /api/v1/publicity/terms",
+            // approval: the bank's approval settings are always the caller's own bank
+            "POST /approval/settings");
 
     /**
      * Public endpoints (no login, no scope): an area's public page takes a complaint for the area behind its
@@ -416,6 +418,8 @@ class ScopingTest {
         r.put(
                 "PUT /api/v1/review/copies/{copyId}/resolution",
                 v -> json(put(api + "/copies/" + b01EstimateCopy + "/resolution"), keying));
+        // approval
+        sunshine.approval.ApprovalScoping.requests(jdbc, b01Area, b01Household, r);
         return r;
     }
 
