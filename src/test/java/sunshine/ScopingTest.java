@@ -91,7 +91,9 @@ class ScopingTest {
             "POST /publicity/terms",
             "POST /api/v1/publicity/terms",
             // results: the bank-wide run aggregates the caller's own bank only (head-office credit)
-            "POST /review/aggregation");
+            "POST /review/aggregation",
+            // approval: the bank's approval settings are always the caller's own bank
+            "POST /approval/settings");
 
     /**
      * Public endpoints (no login, no scope): an area's public page takes a complaint for the area behind its
@@ -423,6 +425,8 @@ class ScopingTest {
         r.put(
                 "POST /api/v1/review/panels/{id}/aggregations",
                 v -> post(api + "/panels/" + b01BookletPanel + "/aggregations"));
+        // approval
+        sunshine.approval.ApprovalScoping.requests(jdbc, b01Area, b01Household, r);
         return r;
     }
 

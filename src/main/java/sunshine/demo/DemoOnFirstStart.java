@@ -16,6 +16,7 @@ class DemoOnFirstStart implements ApplicationRunner {
     private final DemoChecks checks;
     private final DemoPublicity publicity;
     private final DemoFindings findings;
+    private final DemoApproval approval;
     private final int customers;
 
     DemoOnFirstStart(
@@ -25,6 +26,7 @@ class DemoOnFirstStart implements ApplicationRunner {
             DemoChecks checks,
             DemoPublicity publicity,
             DemoFindings findings,
+            DemoApproval approval,
             @org.springframework.beans.factory.annotation.Value("${sunshine.demo.customers:3000}") int customers) {
         this.demo = demo;
         this.campaign = campaign;
@@ -32,6 +34,7 @@ class DemoOnFirstStart implements ApplicationRunner {
         this.checks = checks;
         this.publicity = publicity;
         this.findings = findings;
+        this.approval = approval;
         this.customers = customers;
     }
 
@@ -45,6 +48,7 @@ class DemoOnFirstStart implements ApplicationRunner {
             publicity.load();
             // after the review results: without a pre-credit list it does nothing
             findings.load();
+            approval.load();
         }
     }
 }

@@ -140,6 +140,16 @@ public class PublishedTerms {
                 .orElse(NoticeMode.INTERNAL);
     }
 
+    /** Sets R27's policy of a bank (the approval module's settings page calls it for the caller's bank). */
+    @Transactional
+    public void setNoticeMode(long bankId, NoticeMode mode) {
+        jdbc.sql("insert into notice_policy (bank_id, mode) values (:b, :m)"
+                        + " on conflict (bank_id) do update set mode = excluded.mode")
+                .param("b", bankId)
+                .param("m", mode.name())
+                .update();
+    }
+
     private static void checkRates(List<GradeRate> rates) {
         Set<String> seen = new HashSet<>();
         for (GradeRate r : rates) {

@@ -1,0 +1,191 @@
+package sunshine.demo;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import sunshine.approval.ApprovalCase;
+import sunshine.approval.ApprovalCases;
+import sunshine.approval.CaseStatus;
+import sunshine.approval.DecisionCommand;
+import sunshine.approval.DecisionKind;
+import sunshine.approval.Notice;
+import sunshine.approval.Notices;
+import sunshine.approval.ObjectionCommand;
+import sunshine.approval.Stage;
+import sunshine.publicity.NoticeMode;
+import sunshine.publicity.PublishedTerms;
+import sunshine.shared.BusinessException;
+import sunshine.shared.CurrentUser;
+import sunshine.shared.Role;
+
+/**
+ * The demo bank's approval (issue 7): when the checks left a fixed final list (approval cases at the proposal), the
+ * bank is a seed-000 PUBLIC bank; in one branch one village goes through the whole chain, gets its notice posted and
+ * one objection; in a second village a few cases are reviewed and one is referred back by the committee. The rest
+ * wait in the queues. Nothing happens when there is no final list.
+ */
+@Service
+public class DemoApproval {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoApproval.class);
+
+    private final JdbcClient jdbc;
+    private final ApprovalCases cases;
+    private final Notices notices;
+    private final PublishedTerms terms;
+
+    DemoApproval(JdbcClient jdbc, ApprovalCases cases, Notices notices, PublishedTerms terms) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.notices = notices;
+        this.terms = terms;
+    }
+
+    public void load() {
+        Optional<Long> bank = jdbc.sql("select id from bank where code = 'ZQRCB'")
+                .query(Long.class)
+                .optional();
+        if (bank.isEmpty()) {
+            return;
+        }
+        // the branch with the most cases at the proposal, and its two villages with the most cases
+        Optional<String> branch =
+                jdbc.sql("""
+                select b.code from approval_case c join branch b on b.id = c.branch_id
+                 where c.bank_id = :bank and c.status = 'IN_CHAIN' and c.stage = 'PROPOSAL'
+                 group by b.code order by count(*) desc, b.code limit 1""").param("bank", bank.get()).query(String.class).optional();
+        if (branch.isEmpty()) {
+            return;
+        }
+        terms.setNoticeMode(bank.get(), NoticeMode.PUBLIC); // seed 000: proposed amounts are posted
+        String p = branch.get().toLowerCase();
+        List<Long> areas = jdbc.sql("""
+                select c.area_id from approval_case c join branch b on b.id = c.branch_id
+                 where c.bank_id = :bank and b.code = :code and c.status = 'IN_CHAIN' and c.stage = 'PROPOSAL'
+                 group by c.area_id order by count(*) desc, c.area_id limit 2""")
+                .param("bank", bank.get())
+                .param("code", branch.get())
+                .query(Long.class)
+                .list();
+        try {
+            noticedVillage(areas.get(0), p);
+            if (areas.size() > 1) {
+                reviewedVillage(areas.get(1), p);
+            }
+        } catch (BusinessException | IllegalStateException e) {
+            log.warn("demo approval stopped: {}", e.getMessage());
+        }
+    }
+
+    /** The whole chain, the notice posted today, and one objection on the first line. */
+    private void noticedVillage(long area, String p) {
+        for (ApprovalCase c : as(p + "_am1", () -> cases.ofArea(area))) {
+            chain(c.id(), p, Stage.PROPOSAL, Stage.BRANCH_HEAD_FINAL);
+            ApprovalCase now = as(p + "_head", () -> cases.get(c.id()));
+            if (now.status() == CaseStatus.IN_CHAIN && now.stage() == Stage.HEAD_OFFICE_CREDIT) {
+                decide("ho_credit", c.id(), Stage.HEAD_OFFICE_CREDIT);
+            }
+        }
+        Notice notice = as(p + "_am1", () -> notices.post(area, LocalDate.now()));
+        Notice.Line first = notice.lines().get(0);
+        as(
+                p + "_am2",
+                () -> notices.object(
+                        notice.id(),
+                        new ObjectionCommand(
+                                first.caseId(), "村民王某", "VISIT", "反映该户常年在外务工，家庭收入与评议情况不符，请核实。", LocalDate.now())));
+    }
+
+    /** A few cases proposed and reviewed; the committee refers the first back to the account manager's review. */
+    private void reviewedVillage(long area, String p) {
+        List<ApprovalCase> all = as(p + "_am1", () -> cases.ofArea(area));
+        List<ApprovalCase> some = all.subList(0, Math.min(4, all.size()));
+        for (ApprovalCase c : some) {
+            chain(c.id(), p, Stage.PROPOSAL, Stage.ACCOUNT_MANAGER_REVIEW);
+        }
+        long referred = some.get(0).id();
+        as(
+                p + "_credit",
+                () -> cases.decide(
+                        referred,
+                        new DecisionCommand(
+                                Stage.CREDIT_COMMITTEE,
+                                cases.get(referred).version(),
+                                DecisionKind.REFER_BACK,
+                                null,
+                                Stage.ACCOUNT_MANAGER_REVIEW,
+                                "经营收入证明不足，请客户经理补充核实后再报。")));
+        for (ApprovalCase c : some.subList(1, some.size())) {
+            decide(p + "_credit", c.id(), Stage.CREDIT_COMMITTEE);
+        }
+    }
+
+    /** Approves a case from one stage to another of the default chain, each by its own person. */
+    private void chain(long id, String p, Stage from, Stage to) {
+        String[][] people = {
+            {"PROPOSAL", p + "_am1"},
+            {"ACCOUNT_MANAGER_REVIEW", p + "_am2"},
+            {"CREDIT_COMMITTEE", p + "_credit"},
+            {"BRANCH_HEAD_FINAL", p + "_head"}
+        };
+        for (String[] step : people) {
+            Stage s = Stage.valueOf(step[0]);
+            if (s.ordinal() >= from.ordinal() && s.ordinal() <= to.ordinal()) {
+                decide(step[1], id, s);
+            }
+        }
+    }
+
+    private void decide(String username, long id, Stage stage) {
+        as(
+                username,
+                () -> cases.decide(
+                        id, DecisionCommand.approve(stage, cases.get(id).version())));
+    }
+
+    /** Runs the work as the demo user (their roles and branch scope), as if they had signed in. */
+    private <T> T as(String username, java.util.function.Supplier<T> work) {
+        CurrentUser user = jdbc.sql("""
+                select s.id, s.bank_id, s.branch_id, s.staff_no, s.name, u.username, b.path,
+                       (select h.path from branch h where h.bank_id = s.bank_id and h.kind = 'HEAD_OFFICE') as bank_path,
+                       (select string_agg(r.role, ',') from staff_role r where r.staff_id = s.id) as roles
+                  from user_account u join staff s on s.id = u.staff_id join branch b on b.id = s.branch_id
+                 where u.username = :u""")
+                .param("u", username)
+                .query((rs, n) -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    for (String r : rs.getString("roles").split(",")) {
+                        roles.add(Role.valueOf(r));
+                    }
+                    return new CurrentUser(
+                            rs.getLong("id"),
+                            rs.getLong("bank_id"),
+                            rs.getLong("branch_id"),
+                            rs.getString("staff_no"),
+                            rs.getString("name"),
+                            rs.getString("username"),
+                            Role.anyWholeBank(roles) ? rs.getString("bank_path") : rs.getString("path"),
+                            roles);
+                })
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("no demo user " + username));
+        var previous = SecurityContextHolder.getContext();
+        CurrentUser.Holder holder = () -> user;
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}
