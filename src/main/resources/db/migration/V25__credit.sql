@@ -26,7 +26,7 @@ create table credit_grantable (
     withdrawn        boolean       not null default false,
     withdrawn_reason varchar(20),
     updated_at       timestamptz   not null default now(),
-    foreign key (bank_id, household_id) references household (bank_id, id)
+    foreign key (household_id) references household (id)
 );
 
 -- A signed credit contract with its loan certificate and the revolving line it opens (R28). The limit is locked
@@ -64,8 +64,8 @@ create table credit_line (
     check (term_to > term_from),
     foreign key (bank_id, branch_id) references branch (bank_id, id),
     foreign key (bank_id, area_id) references area (bank_id, id),
-    foreign key (bank_id, household_id) references household (bank_id, id),
-    foreign key (bank_id, representative_id) references customer (bank_id, id)
+    foreign key (household_id) references household (id),
+    foreign key (representative_id) references customer (id)
 );
 -- one open (not closed) line per household
 create unique index credit_line_open on credit_line (household_id) where status <> 'CLOSED';
