@@ -43,6 +43,7 @@ public record CreditLine(
         CLOSED
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty("available")
     public BigDecimal available() {
         return limit.subtract(outstanding);
     }

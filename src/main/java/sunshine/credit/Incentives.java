@@ -26,6 +26,7 @@ public class Incentives {
             BigDecimal villageCommittee,
             BigDecimal assistant) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty("total")
         public BigDecimal total() {
             return villageCommittee.add(assistant);
         }
@@ -42,6 +43,7 @@ public class Incentives {
             BigDecimal villageCommittee,
             BigDecimal assistant) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty("total")
         public BigDecimal total() {
             return villageCommittee.add(assistant);
         }

@@ -25,7 +25,10 @@ public record CreditFixture(JdbcClient jdbc, ApplicationEventPublisher events, T
         Fixtures fx = new Fixtures(jdbc);
         long branch = fx.branch("ZQRCB", branchCode);
         long area = fx.firstArea(branch);
-        String id = ResidentId.complete("3701811985" + "%07d".formatted(SEQ.incrementAndGet() % 10_000_000));
+        int n = SEQ.incrementAndGet();
+        String born =
+                LocalDate.of(1960, 1, 1).plusDays(n % 10_000).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        String id = ResidentId.complete("370181" + born + "%03d".formatted((n / 10_000) % 1000));
         long customer = fx.customerIn(area, id, "授信测试" + SEQ.get());
         return new Household(fx.bank("ZQRCB"), branch, area, fx.householdOf(customer), customer, id);
     }
