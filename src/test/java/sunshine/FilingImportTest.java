@@ -345,6 +345,33 @@ class FilingImportTest {
     }
 
     @Test
+    void anImportCutOffByARestartIsMarkedFailedWithItsStagedRowsDropped_andTheFileCanBeUploadedAgain()
+            throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(row(areaCode, "H-R1", "本人", "郑一", id("19630101", 915), "13700000021"));
+        byte[] file = workbook(rows);
+        long id = upload(file).get("id").asLong();
+        // as the database looks after a crash half-way through reading: still READING, rows staged
+        jdbc.sql("update filing_import set status = 'READING' where id = :i")
+                .param("i", id)
+                .update();
+        imports.failInterrupted();
+        assertThat(jdbc.sql("select status || ' ' || error_key from filing_import where id = :i")
+                        .param("i", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("FAILED import.error.interrupted");
+        assertThat(jdbc.sql("select to_regclass(:t) is null")
+                        .param("t", "filing_import_row_" + id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        JsonNode again = upload(file);
+        assertThat(again.get("id").asLong()).isNotEqualTo(id);
+        assertThat(again.get("status").asText()).isEqualTo("PREVIEW");
+    }
+
+    @Test
     void theTemplateHasTheHeaderTheInstructionsAndTextColumns() throws Exception {
         byte[] xlsx = mvc.perform(get("/filing/template.xlsx").session(clerk))
                 .andExpect(status().isOk())

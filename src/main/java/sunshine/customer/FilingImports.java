@@ -287,6 +287,25 @@ public class FilingImports {
         }
     }
 
+    /**
+     * At start no import can still be running: the reader is a thread of this process, and one application
+     * instance serves a bank's imports. An import left READING or COMMITTING was cut off by a stop or a crash
+     * (a commit is one transaction, so nothing of it is stored): it is marked failed and its staged rows are
+     * dropped, so its page says so instead of waiting for ever, and the same file can simply be uploaded again.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void failInterrupted() {
+        for (long id : jdbc.sql("select id from filing_import where status in ('READING', 'COMMITTING')")
+                .query(Long.class)
+                .list()) {
+            if (!progress.containsKey(id)) {
+                fail(id, "import.error.interrupted", null);
+                jdbc.sql("drop table if exists " + ImportReader.partition(id)).update();
+                log.warn("import {} was cut off by a restart: marked failed", id);
+            }
+        }
+    }
+
     private void fail(long id, String key, String detail) {
         jdbc.sql("update filing_import set status = 'FAILED', error_key = :k, error_detail = :d where id = :i")
                 .param("k", key)

@@ -47,11 +47,11 @@ import sunshine.review.booklet.BookletPdf;
 import sunshine.review.booklet.BookletStore;
 import sunshine.review.booklet.BookletText;
 import sunshine.review.booklet.BookletXlsx;
-import sunshine.review.booklet.CjkFont;
 import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.DataScope;
 import sunshine.shared.NotFoundException;
+import sunshine.transfer.pdf.CjkFont;
 
 /**
  * Review booklets (R16): one copy per panel member, listing the filed households of the panel's areas, as a PDF

@@ -236,6 +236,17 @@ class AggregationBenchmark {
 
     private static void print(List<Line> lines, long javaMillis, long sqlMillis) {
         long maxHeap = Runtime.getRuntime().maxMemory() >> 20;
+        Line java = lines.stream()
+                .filter(l -> l.operation().startsWith("JAVA"))
+                .findFirst()
+                .orElseThrow();
+        Measure.record(
+                "aggregation: aggregate, cap, round, rate, explain",
+                java.rows(),
+                javaMillis,
+                sqlMillis,
+                java.peakHeapMb(),
+                "2x plain SQL");
         System.out.println();
         System.out.printf(
                 Locale.ROOT,

@@ -162,6 +162,23 @@ class BookletBenchmark {
     }
 
     private static void print(List<Line> lines) {
+        for (Line l : lines) {
+            Measure.record(
+                    "booklets: "
+                            + l.operation()
+                                    .substring(
+                                            0,
+                                            l.operation().indexOf(':') > 0
+                                                    ? l.operation().indexOf(':')
+                                                    : l.operation().length()),
+                    l.households(),
+                    l.millis(),
+                    null,
+                    l.heapMb(),
+                    l.operation().startsWith("ALL XLSX")
+                            ? "300k in 120 s"
+                            : l.operation().startsWith("ONE") ? "10 s" : "-");
+        }
         System.out.println();
         System.out.printf(
                 Locale.ROOT,

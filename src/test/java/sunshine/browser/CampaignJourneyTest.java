@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +42,9 @@ import sunshine.demo.DemoBank;
 class CampaignJourneyTest {
 
     static final String MANAGER = "b17_am1";
+    static final String HEAD = "b17_head";
+    static final String ENTRY = "b17_entry";
+    static final String VERIFIER = "b17_verify";
 
     @LocalServerPort
     int port;
@@ -50,6 +55,7 @@ class CampaignJourneyTest {
     Browser browser;
     String areaCode;
     String areaName;
+    String panelPath;
 
     @BeforeAll
     void start() {
@@ -133,7 +139,142 @@ class CampaignJourneyTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
+    void theManagerSetsUpTheVillagePanel_andTheBranchHeadConfirmsIt() {
+        browser.open("panel-new", "/panels/new");
+        new Select(browser.find("#kind")).selectByValue("VILLAGE");
+        browser.find("#name").sendKeys(areaName + "评议小组");
+        browser.clickAndLoad("panel-created", "form[action$='/panels'] button[type=submit]");
+        assertThat(browser.driver.getCurrentUrl()).matches(".*/panels/\\d+.*");
+        panelPath =
+                browser.driver.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("[#?].*$", "");
+
+        String[][] members = {
+            {"CADRE", "田书记", "13900000601"},
+            {"GRADUATE_OFFICIAL", "田村官", "13900000602"},
+            {"SHOPKEEPER", "田店主", "13900000603"},
+            {"LARGE_GROWER", "田大户", "13900000604"},
+            {"SENIOR_PARTY_MEMBER", "田老党员", "13900000605"}
+        };
+        for (String[] m : members) {
+            browser.publicPhones.add(m[2]);
+            new Select(browser.find("#role")).selectByValue(m[0]);
+            browser.find("#name").sendKeys(m[1]);
+            browser.find("#phone").sendKeys(m[2]);
+            browser.clickAndLoad("panel-member-" + m[0], "form[action$='/members'] button[type=submit]");
+        }
+        new Select(browser.find("#areaId")).selectByVisibleText(browser.optionText("#areaId", areaName));
+        browser.clickAndLoad("panel-area", "form[action$='/areas'] button[type=submit]");
+        String panel = browser.text();
+        assertThat(panel).contains("田书记", "田老党员", areaName);
+
+        browser.logIn("branch-head-home", HEAD, DemoBank.PASSWORD);
+        browser.open("panel-to-confirm", panelPath);
+        browser.clickAndLoad("panel-confirmed", "form[action$='/confirm'] button[type=submit]");
+        assertThat(browser.all(".alert-danger"))
+                .as("confirmation refused: " + browser.text())
+                .isEmpty();
+        assertThat(browser.all("form[action$='/reopen']"))
+                .as("a confirmed panel can be reopened")
+                .isNotEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void theManagerPrintsTheFiveBooklets() {
+        browser.logIn("manager-again", MANAGER, DemoBank.PASSWORD);
+        browser.open("booklets", panelPath + "/booklets");
+        browser.clickAndLoad("booklets-printed", "form[action$='/booklets'] button[type=submit]");
+        // one PDF and one xlsx per member's copy
+        assertThat(browser.all("a[href$='.pdf']")).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(browser.all("a[href$='.xlsx']")).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    @Order(7)
+    void dataEntryKeysTheFiveCopies_withOneTypingMistake() {
+        browser.logIn("entry-home", ENTRY, DemoBank.PASSWORD);
+        for (int copy = 1; copy <= 5; copy++) {
+            browser.open("entry-copy-" + copy, panelPath + "/entry/" + copy);
+            List<WebElement> assets = browser.all("input[name^='assets_']");
+            assertThat(assets)
+                    .as("the village's two households on copy " + copy)
+                    .hasSize(2);
+            for (int h = 0; h < assets.size(); h++) {
+                String household = assets.get(h).getAttribute("name").substring("assets_".length());
+                Figures f = figures(copy, h);
+                // copy 3's first household: 80,000 of net income typed as 800,000
+                String net = copy == 3 && h == 0 ? "800000" : f.net;
+                type("assets_" + household, f.assets);
+                type("liabilities_" + household, f.liabilities);
+                type("grossIncome_" + household, f.gross);
+                type("netIncome_" + household, net);
+                type("suggestedAmount_" + household, f.suggested);
+            }
+            browser.clickAndLoad("entry-copy-" + copy + "-finished", "button[name=finish]");
+            assertThat(browser.all(".alert-danger"))
+                    .as("keying refused: " + browser.text())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    @Order(8)
+    void theVerifierKeysEachCopyAgainBlind_seesTheMistake_andResolvesIt() {
+        browser.logIn("verify-home", VERIFIER, DemoBank.PASSWORD);
+        for (int copy = 1; copy <= 5; copy++) {
+            browser.open("verify-list-" + copy, panelPath + "/entry");
+            browser.clickAndLoad("verify-copy-" + copy, "a[href*='/review/copies/']", copy - 1);
+            List<WebElement> assets = browser.all("input[name^='assets_']");
+            assertThat(assets).hasSize(2);
+            // blind: the first keying's figures are not on the page
+            assertThat(assets.get(0).getAttribute("value")).isEmpty();
+            for (int h = 0; h < assets.size(); h++) {
+                String household = assets.get(h).getAttribute("name").substring("assets_".length());
+                Figures f = figures(copy, h);
+                type("assets_" + household, f.assets);
+                type("liabilities_" + household, f.liabilities);
+                type("grossIncome_" + household, f.gross);
+                type("netIncome_" + household, f.net);
+                type("suggestedAmount_" + household, f.suggested);
+            }
+            browser.clickAndLoad("verify-copy-" + copy + "-second", "form button[type=submit].btn-primary");
+            if (copy == 3) {
+                // the difference is shown side by side, in red, and the verifier settles it
+                assertThat(browser.all("td.text-danger")).isNotEmpty();
+                assertThat(browser.text()).contains("800,000.00", "80,000.00");
+                browser.clickAndLoad("verify-copy-3-resolved", "form button[type=submit].btn-primary");
+            }
+            assertThat(browser.all(".alert-danger"))
+                    .as("verification refused: " + browser.text())
+                    .isEmpty();
+        }
+        browser.open("verify-all-done", panelPath + "/entry");
+        assertThat(browser.text()).contains("已核对");
+    }
+
+    record Figures(String assets, String liabilities, String gross, String net, String suggested) {}
+
+    /** Member {@code copy}'s estimate of household {@code h}: members differ a little, as real estimates do. */
+    static Figures figures(int copy, int h) {
+        int base = h == 0 ? 80_000 : 50_000;
+        int net = base + (copy - 3) * 2_000;
+        return new Figures(
+                Integer.toString(net * 5),
+                Integer.toString(net / 2),
+                Integer.toString(net * 2),
+                Integer.toString(net),
+                Integer.toString(net + (copy - 3) * 1_000));
+    }
+
+    void type(String name, String value) {
+        WebElement e = browser.find("input[name='" + name + "']");
+        e.clear();
+        e.sendKeys(value);
+    }
+
+    @Test
+    @Order(40)
     void headOfficeSeesTheVillageInTheFilingCoverage() {
         browser.logIn("head-office-home", "ho_bd", DemoBank.PASSWORD);
         browser.open("head-office-coverage", "/filing/coverage?by=AREA");

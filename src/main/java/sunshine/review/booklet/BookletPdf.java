@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.util.Matrix;
 import sunshine.review.booklet.BookletContent.Copy;
 import sunshine.review.booklet.BookletContent.Row;
+import sunshine.transfer.pdf.CjkFont;
 
 /**
  * A member's copy of a booklet as a PDF for printing (R16): A4 landscape, Noto Sans SC embedded (subset), a cover
@@ -41,7 +42,6 @@ public final class BookletPdf {
     /** Room to write figures by hand, about 14 mm. */
     static final float MIN_ROW = 40;
 
-    private static final String NO_LINE_START = "）)，,。.、；;：:！!？?」』】》”’";
     private static final BookletColumn[] COLUMNS = BookletColumn.values();
     private static final Color SHADE = new Color(0.82f, 0.82f, 0.82f);
     private static final Color HEADER_FILL = new Color(0.92f, 0.92f, 0.92f);
@@ -345,42 +345,7 @@ public final class BookletPdf {
 
     /** Breaks text into lines no wider than {@code width}: Chinese may break between any two characters. */
     List<String> wrap(String text, float width, float size) {
-        String s = cjk.printable(text);
-        List<String> lines = new ArrayList<>();
-        float limit = width * 1000f / size;
-        StringBuilder line = new StringBuilder();
-        float w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\n') {
-                lines.add(line.toString());
-                line.setLength(0);
-                w = 0;
-                continue;
-            }
-            float a = cjk.advance(ch);
-            if (w + a > limit && line.length() > 0) {
-                if (ch == ' ') {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                    w = 0;
-                    continue;
-                }
-                // closing punctuation does not start a line: the character before it goes down with it
-                String carry =
-                        NO_LINE_START.indexOf(ch) >= 0 && line.length() > 1 ? line.substring(line.length() - 1) : "";
-                lines.add(line.substring(0, line.length() - carry.length()));
-                line.setLength(0);
-                line.append(carry);
-                w = carry.isEmpty() ? 0 : cjk.advance(carry.charAt(0));
-            }
-            line.append(ch);
-            w += a;
-        }
-        if (line.length() > 0 || lines.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
+        return cjk.wrap(text, width, size);
     }
 
     /**

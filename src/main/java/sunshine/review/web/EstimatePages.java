@@ -85,7 +85,7 @@ class EstimatePages {
             RedirectAttributes flash) {
         try {
             Estimates.Saved s = estimates.keyFirst(id, copyNo, lines(form, true), form.containsKey("finish"));
-            flash.addFlashAttribute("saved", true);
+            flash.addFlashAttribute("copySaved", true);
             flash.addFlashAttribute("warnings", s.warnings());
             return "redirect:/review/copies/" + s.copy().id();
         } catch (BusinessException e) {
@@ -108,7 +108,7 @@ class EstimatePages {
             @PathVariable long copyId, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
         try {
             Estimates.Saved s = estimates.keySecond(copyId, lines(form, false));
-            flash.addFlashAttribute("saved", true);
+            flash.addFlashAttribute("copySaved", true);
             flash.addFlashAttribute("warnings", s.warnings());
             return "redirect:/review/copies/" + copyId;
         } catch (BusinessException e) {
@@ -130,7 +130,7 @@ class EstimatePages {
                 chosen.put(l.householdId(), l.figures());
             }
             estimates.resolve(copyId, chosen);
-            flash.addFlashAttribute("saved", true);
+            flash.addFlashAttribute("copySaved", true);
             return "redirect:/review/copies/" + copyId;
         } catch (BusinessException e) {
             if (e instanceof NotFoundException) {

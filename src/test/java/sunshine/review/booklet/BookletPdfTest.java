@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import sunshine.transfer.pdf.CjkFont;
 
 /** The printed booklet (R16): pages, covers, repeated header, numbering, version, font, own household (R13). */
 class BookletPdfTest {

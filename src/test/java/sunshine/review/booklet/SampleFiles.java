@@ -3,6 +3,7 @@ package sunshine.review.booklet;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import sunshine.transfer.pdf.CjkFont;
 
 /** Writes the sample booklet's copies to target/booklets, to open and look at (not a test). */
 public final class SampleFiles {

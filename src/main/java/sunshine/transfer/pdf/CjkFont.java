@@ -1,9 +1,11 @@
-package sunshine.review.booklet;
+package sunshine.transfer.pdf;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,8 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * Noto Sans SC (TrueType, from {@code ph-fonts-noto-sans-sc}) for the printed booklets. The 10 MB file is read
+ * Noto Sans SC (TrueType, from {@code ph-fonts-noto-sans-sc}) for every printed document (booklets, notices,
+ * certificates, summaries). The 10 MB file is read
  * once; parsed copies are lent to one document at a time (a parsed font keeps a read position, so two documents
  * must not share one), at most as many as there are processors, so PDF rendering never takes more than the
  * machine. Glyph widths of the Basic Multilingual Plane are measured once at start, so laying out text costs an
@@ -22,10 +25,12 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
  */
 public final class CjkFont {
 
-    static final String RESOURCE = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
+    public static final String RESOURCE = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
 
     /** What stands in for a character the font does not have (rare characters outside the font). */
-    static final char MISSING = '□';
+    public static final char MISSING = '□';
+
+    private static final String NO_LINE_START = "）)，,。.、；;：:！!？?」』】》”’";
 
     private static volatile CjkFont instance;
 
@@ -77,7 +82,7 @@ public final class CjkFont {
     }
 
     /** Borrows a parsed font for one document; give it back with {@link #release}. Waits while all are lent. */
-    TrueTypeFont borrow() {
+    public TrueTypeFont borrow() {
         TrueTypeFont f = idle.poll();
         if (f != null) {
             return f;
@@ -95,20 +100,20 @@ public final class CjkFont {
             f = idle.poll(10, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the booklet font", e);
+            throw new IllegalStateException("interrupted while waiting for the CJK font", e);
         }
         if (f == null) {
-            throw new IllegalStateException("no booklet font became free");
+            throw new IllegalStateException("no CJK font became free");
         }
         return f;
     }
 
-    void release(TrueTypeFont f) {
+    public void release(TrueTypeFont f) {
         idle.offer(f);
     }
 
     /** Width of the text in points at the given size; characters the font lacks count as {@link #MISSING}. */
-    float width(CharSequence text, float size) {
+    public float width(CharSequence text, float size) {
         float w = 0;
         for (int i = 0; i < text.length(); i++) {
             w += advance(text.charAt(i));
@@ -116,7 +121,7 @@ public final class CjkFont {
         return w * size / 1000f;
     }
 
-    float advance(char c) {
+    public float advance(char c) {
         float w = widths[c];
         return Float.isNaN(w) ? widths[MISSING] : w;
     }
@@ -125,7 +130,7 @@ public final class CjkFont {
      * The text with every character the font cannot show replaced (surrogate pairs: characters outside the
      * Basic Multilingual Plane, which a village name or person's name very rarely needs, and control characters).
      */
-    String printable(String text) {
+    public String printable(String text) {
         if (text == null) {
             return "";
         }
@@ -145,6 +150,45 @@ public final class CjkFont {
             }
         }
         return sb == null ? text : sb.toString();
+    }
+
+    /**
+     * Breaks text into lines no wider than {@code maxWidth} points at {@code fontSize}: Chinese may break between
+     * any two characters, a space ends a line, closing punctuation never starts one.
+     */
+    public List<String> wrap(String text, float maxWidth, float fontSize) {
+        String s = printable(text);
+        List<String> lines = new ArrayList<>();
+        float limit = maxWidth * 1000f / fontSize;
+        StringBuilder line = new StringBuilder();
+        float w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\n') {
+                lines.add(line.toString());
+                line.setLength(0);
+                w = 0;
+                continue;
+            }
+            float a = advance(ch);
+            if (w + a > limit && line.length() > 0) {
+                String carry =
+                        NO_LINE_START.indexOf(ch) >= 0 && line.length() > 1 ? line.substring(line.length() - 1) : "";
+                lines.add(line.substring(0, line.length() - carry.length()));
+                line.setLength(0);
+                line.append(carry);
+                w = carry.isEmpty() ? 0 : advance(carry.charAt(0));
+                if (ch == ' ') {
+                    continue;
+                }
+            }
+            line.append(ch);
+            w += a;
+        }
+        if (line.length() > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private TrueTypeFont parse() throws IOException {
