@@ -127,6 +127,12 @@ class CreditApi {
         return movements.of(id);
     }
 
+    @GetMapping("/lines/{id}/certificate.pdf")
+    @Operation(summary = "贷款证 The loan certificate, printable PDF (IDs masked)")
+    void certificate(@PathVariable long id, HttpServletResponse response) throws IOException {
+        downloads.certificatePdf(id, response);
+    }
+
     @PostMapping("/draws")
     @PreAuthorize(CreditRoles.COUNTER)
     @Operation(
@@ -255,6 +261,20 @@ class CreditApi {
     @GetMapping("/areas/{areaId}/certificates.xlsx")
     void areaXlsx(@PathVariable long areaId, HttpServletResponse response) throws IOException {
         downloads.areaXlsx(areaId, response);
+    }
+
+    @GetMapping("/areas/{areaId}/certificates.pdf")
+    void areaPdf(@PathVariable long areaId, HttpServletResponse response) throws IOException {
+        downloads.areaPdf(areaId, response);
+    }
+
+    @GetMapping("/incentives.pdf")
+    void incentivesPdf(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response)
+            throws IOException {
+        downloads.incentivesPdf(from, to, response);
     }
 
     @GetMapping("/incentives")

@@ -241,6 +241,25 @@ class CreditPages {
         downloads.areaXlsx(areaId, response);
     }
 
+    @GetMapping("/credit/certificates/{areaId}.pdf")
+    void areaPdf(@PathVariable long areaId, HttpServletResponse response) throws IOException {
+        downloads.areaPdf(areaId, response);
+    }
+
+    @GetMapping("/credit/lines/{id}/certificate.pdf")
+    void certificatePdf(@PathVariable long id, HttpServletResponse response) throws IOException {
+        downloads.certificatePdf(id, response);
+    }
+
+    @GetMapping("/credit/incentives.pdf")
+    void incentivesPdf(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response)
+            throws IOException {
+        downloads.incentivesPdf(from, to, response);
+    }
+
     @GetMapping("/credit/adjustments")
     String adjustments(@RequestParam(required = false) Adjustment.Status status, Model model) {
         model.addAttribute("adjustments", adjustments.queue(status));
