@@ -209,7 +209,8 @@ class AfterCampaignTest {
     @Test
     void certificateListAndIncentivesPrint() throws Exception {
         CreditFixture.Household h = fx.household("B02");
-        long line = sign(h, "10000", "A", LocalDate.now()).id();
+        var signed = sign(h, "10000", "A", LocalDate.now());
+        long line = signed.id();
         var session = Logins.as(mvc, "b02_am1");
         for (String url : List.of(
                 "/credit/lines/" + line + "/certificate.pdf",
@@ -229,7 +230,10 @@ class AfterCampaignTest {
         assertThat(xlsx.getStatus()).isEqualTo(200);
         assertThat(xlsx.getContentAsByteArray()[0]).isEqualTo((byte) 'P');
         String text = xlsxText(xlsx.getContentAsByteArray());
-        assertThat(text).contains("信用等级评定及授信一览表").doesNotContain(h.residentId());
+        assertThat(text)
+                .contains(signed.body().path("certificateNo").asText())
+                .contains(signed.body().path("residentIdMasked").asText())
+                .doesNotContain(h.residentId());
         var other = Logins.as(mvc, "b01_head");
         assertThat(mvc.perform(get("/credit/lines/" + line + "/certificate.pdf").session(other))
                         .andReturn()
