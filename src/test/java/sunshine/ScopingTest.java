@@ -89,7 +89,12 @@ class ScopingTest {
             "POST /api/v1/checks/snapshots",
             // publicity: a new version of the published terms is always of the caller's own bank (R35)
             "POST /publicity/terms",
-            "POST /api/v1/publicity/terms");
+            "POST /api/v1/publicity/terms",
+            // credit: the bank's incentive amounts and default term; the core ledger feed refuses lines of certificates
+            // outside the caller's scope one by one, like unknown ones (LinesTest)
+            "POST /credit/settings",
+            "PUT /api/v1/credit/settings",
+            "POST /api/v1/credit/ledger-feed");
 
     /**
      * Public endpoints (no login, no scope): an area's public page takes a complaint for the area behind its
@@ -416,6 +421,8 @@ class ScopingTest {
         r.put(
                 "PUT /api/v1/review/copies/{copyId}/resolution",
                 v -> json(put(api + "/copies/" + b01EstimateCopy + "/resolution"), keying));
+        // credit
+        sunshine.credit.CreditScoping.requests(jdbc, b01Household).forEach((k, s) -> r.put(k, v -> s.get()));
         return r;
     }
 

@@ -95,6 +95,7 @@ public class Adjustments {
     @Transactional
     public Adjustment verify(long id, int version, boolean approve, String note) {
         Adjustment a = get(id);
+        requireRole(sunshine.shared.Role.HO_BUSINESS_DEVELOPMENT);
         expect(a, Adjustment.Status.REQUESTED, version);
         notTwice(a);
         if (!approve && blank(note)) {
@@ -109,6 +110,7 @@ public class Adjustments {
     @Transactional
     public Adjustment apply(long id, int version, boolean apply, String note) {
         Adjustment a = get(id);
+        requireRole(sunshine.shared.Role.HO_CREDIT);
         expect(a, Adjustment.Status.VERIFIED, version);
         notTwice(a);
         if (!apply) {
@@ -167,6 +169,13 @@ public class Adjustments {
         }
         step(a.id(), next, note);
         audit.record("CREDIT_ADJUSTMENT_" + next.name(), "credit_adjustment", a.id(), a.status(), next);
+    }
+
+    /** Checked after the scope (404 first), so that nobody learns of a request outside their scope. */
+    private void requireRole(sunshine.shared.Role role) {
+        if (!scope.user().has(role)) {
+            throw new org.springframework.security.access.AccessDeniedException(role.name());
+        }
     }
 
     private static void expect(Adjustment a, Adjustment.Status status, int version) {

@@ -14,10 +14,11 @@ public final class CreditRoles {
     public static final String FEED = "hasAnyRole('BRANCH_HEAD','ACCOUNTING_SUPERVISOR','HO_CREDIT')";
     /** Request a limit adjustment (R31): the branch. */
     public static final String ADJUST_REQUEST = "hasAnyRole('ACCOUNT_MANAGER','BRANCH_HEAD','CREDIT_SUPERVISOR')";
-    /** Verify it: head-office business development (R31). */
-    public static final String ADJUST_VERIFY = "hasRole('HO_BUSINESS_DEVELOPMENT')";
-    /** Apply it: head-office credit (R31). */
-    public static final String ADJUST_APPLY = "hasRole('HO_CREDIT')";
+    /**
+     * Reach the verify and apply steps (R31): whoever reads lines; the service checks the scope first (404) and then
+     * the role the step needs (403): verify by head-office business development, apply by head-office credit.
+     */
+    public static final String ADJUST_DECIDE = READ;
     /** Change the bank's credit settings (incentive amounts R15, default term). */
     public static final String SETTINGS = "hasAnyRole('HO_BUSINESS_DEVELOPMENT','HO_CREDIT')";
 

@@ -201,14 +201,14 @@ class CreditApi {
     record Decision(int version, boolean approve, String note) {}
 
     @PostMapping("/adjustments/{id}/verify")
-    @PreAuthorize(CreditRoles.ADJUST_VERIFY)
+    @PreAuthorize(CreditRoles.ADJUST_DECIDE)
     @Operation(summary = "审核 Head-office business development verifies (approve=true) or rejects a request")
     Adjustment verify(@PathVariable long id, @RequestBody Decision d) {
         return adjustments.verify(id, d.version(), d.approve(), d.note());
     }
 
     @PostMapping("/adjustments/{id}/apply")
-    @PreAuthorize(CreditRoles.ADJUST_APPLY)
+    @PreAuthorize(CreditRoles.ADJUST_DECIDE)
     @Operation(summary = "执行 Head-office credit applies (approve=true) or rejects a verified adjustment")
     Adjustment apply(@PathVariable long id, @RequestBody Decision d) {
         return adjustments.apply(id, d.version(), d.approve(), d.note());

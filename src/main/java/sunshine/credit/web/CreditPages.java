@@ -269,7 +269,7 @@ class CreditPages {
     }
 
     @PostMapping("/credit/adjustments/{id}/verify")
-    @PreAuthorize(CreditRoles.ADJUST_VERIFY)
+    @PreAuthorize(CreditRoles.ADJUST_DECIDE)
     String verify(
             @PathVariable long id,
             @RequestParam int version,
@@ -280,7 +280,7 @@ class CreditPages {
     }
 
     @PostMapping("/credit/adjustments/{id}/apply")
-    @PreAuthorize(CreditRoles.ADJUST_APPLY)
+    @PreAuthorize(CreditRoles.ADJUST_DECIDE)
     String apply(
             @PathVariable long id,
             @RequestParam int version,
