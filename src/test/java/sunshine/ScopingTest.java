@@ -93,7 +93,12 @@ class ScopingTest {
             // results: the bank-wide run aggregates the caller's own bank only (head-office credit)
             "POST /review/aggregation",
             // approval: the bank's approval settings are always the caller's own bank
-            "POST /approval/settings");
+            "POST /approval/settings",
+            // credit: the bank's incentive amounts and default term; the core ledger feed refuses lines of certificates
+            // outside the caller's scope one by one, like unknown ones (LinesTest)
+            "POST /credit/settings",
+            "PUT /api/v1/credit/settings",
+            "POST /api/v1/credit/ledger-feed");
 
     /**
      * Public endpoints (no login, no scope): an area's public page takes a complaint for the area behind its
@@ -427,6 +432,8 @@ class ScopingTest {
                 v -> post(api + "/panels/" + b01BookletPanel + "/aggregations"));
         // approval
         sunshine.approval.ApprovalScoping.requests(jdbc, b01Area, b01Household, r);
+        // credit
+        sunshine.credit.CreditScoping.requests(jdbc, b01Household).forEach((k, s) -> r.put(k, v -> s.get()));
         return r;
     }
 

@@ -17,6 +17,7 @@ class DemoOnFirstStart implements ApplicationRunner {
     private final DemoPublicity publicity;
     private final DemoFindings findings;
     private final DemoApproval approval;
+    private final DemoCredit credit;
     private final int customers;
 
     DemoOnFirstStart(
@@ -27,6 +28,7 @@ class DemoOnFirstStart implements ApplicationRunner {
             DemoPublicity publicity,
             DemoFindings findings,
             DemoApproval approval,
+            DemoCredit credit,
             @org.springframework.beans.factory.annotation.Value("${sunshine.demo.customers:3000}") int customers) {
         this.demo = demo;
         this.campaign = campaign;
@@ -35,6 +37,7 @@ class DemoOnFirstStart implements ApplicationRunner {
         this.publicity = publicity;
         this.findings = findings;
         this.approval = approval;
+        this.credit = credit;
         this.customers = customers;
     }
 
@@ -49,6 +52,7 @@ class DemoOnFirstStart implements ApplicationRunner {
             // after the review results: without a pre-credit list it does nothing
             findings.load();
             approval.load();
+            credit.load();
         }
     }
 }
