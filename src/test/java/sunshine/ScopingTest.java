@@ -89,7 +89,17 @@ class ScopingTest {
             "POST /api/v1/checks/snapshots",
             // publicity: a new version of the published terms is always of the caller's own bank (R35)
             "POST /publicity/terms",
-            "POST /api/v1/publicity/terms");
+            "POST /api/v1/publicity/terms",
+            // dashboards: the bank's own targets, refresh and CRM segment rules (an area named in a rule is checked
+            // against the scope; another bank's segment answers 404: DashboardTest)
+            "POST /dashboard/settings",
+            "PUT /api/v1/dashboard/settings",
+            "POST /dashboard/refresh",
+            "POST /api/v1/dashboard/refresh",
+            "POST /dashboard/segments",
+            "POST /dashboard/segments/{id}/delete",
+            "POST /api/v1/dashboard/segments",
+            "DELETE /api/v1/dashboard/segments/{id}");
 
     /**
      * Public endpoints (no login, no scope): an area's public page takes a complaint for the area behind its

@@ -14,6 +14,7 @@ class DemoOnFirstStart implements ApplicationRunner {
     private final DemoCampaign campaign;
     private final DemoChecks checks;
     private final DemoPublicity publicity;
+    private final DemoDashboard dashboard;
     private final int customers;
 
     DemoOnFirstStart(
@@ -21,11 +22,13 @@ class DemoOnFirstStart implements ApplicationRunner {
             DemoCampaign campaign,
             DemoChecks checks,
             DemoPublicity publicity,
+            DemoDashboard dashboard,
             @org.springframework.beans.factory.annotation.Value("${sunshine.demo.customers:3000}") int customers) {
         this.demo = demo;
         this.campaign = campaign;
         this.checks = checks;
         this.publicity = publicity;
+        this.dashboard = dashboard;
         this.customers = customers;
     }
 
@@ -36,6 +39,7 @@ class DemoOnFirstStart implements ApplicationRunner {
             campaign.load();
             checks.load();
             publicity.load();
+            dashboard.load();
         }
     }
 }

@@ -1,0 +1,66 @@
+package sunshine.dashboard;
+
+import java.math.RoundingMode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import sunshine.audit.AuditLog;
+import sunshine.shared.BusinessException;
+import sunshine.shared.CurrentUser;
+
+/** The bank's R9 targets and the batch template's term (defaults 95%, 70%, 36 months until head office sets them). */
+@Service
+public class DashboardSettings {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    DashboardSettings(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public Targets of(long bankId) {
+        return jdbc.sql("select filing_target, pre_credit_target, term_months, version from dashboard_setting"
+                        + " where bank_id = :b")
+                .param("b", bankId)
+                .query((rs, n) -> new Targets(
+                        rs.getBigDecimal(1).stripTrailingZeros(),
+                        rs.getBigDecimal(2).stripTrailingZeros(),
+                        rs.getInt(3),
+                        rs.getInt(4)))
+                .optional()
+                .orElse(Targets.DEFAULT);
+    }
+
+    /** Changes the caller's bank's settings (head-office business development); a stale version is refused. */
+    @PreAuthorize(Roles.SETTINGS)
+    @Transactional
+    public Targets save(Targets t) {
+        CurrentUser user = CurrentUser.require();
+        Targets before = of(user.bankId());
+        int version = t.version() == null ? before.version() : t.version();
+        int n = jdbc.sql("""
+                insert into dashboard_setting (bank_id, filing_target, pre_credit_target, term_months, updated_by)
+                select :b, :f, :p, :t, :by where :v = 0
+                on conflict (bank_id) do update set filing_target = excluded.filing_target,
+                       pre_credit_target = excluded.pre_credit_target, term_months = excluded.term_months,
+                       updated_by = excluded.updated_by, updated_at = now(), version = dashboard_setting.version + 1
+                 where dashboard_setting.version = :v""")
+                .param("b", user.bankId())
+                .param("f", t.filing().setScale(2, RoundingMode.HALF_UP))
+                .param("p", t.preCredit().setScale(2, RoundingMode.HALF_UP))
+                .param("t", t.termMonths())
+                .param("by", user.staffId())
+                .param("v", version)
+                .update();
+        if (n == 0) {
+            throw BusinessException.conflict("error.staleVersion");
+        }
+        Targets after = of(user.bankId());
+        audit.record("SET_TARGETS", "dashboard_setting", user.bankId(), before, after);
+        return after;
+    }
+}
