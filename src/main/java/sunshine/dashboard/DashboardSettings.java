@@ -42,13 +42,14 @@ public class DashboardSettings {
         CurrentUser user = CurrentUser.require();
         Targets before = of(user.bankId());
         int version = t.version() == null ? before.version() : t.version();
-        int n = jdbc.sql("""
-                insert into dashboard_setting (bank_id, filing_target, pre_credit_target, term_months, updated_by)
-                select :b, :f, :p, :t, :by where :v = 0
-                on conflict (bank_id) do update set filing_target = excluded.filing_target,
-                       pre_credit_target = excluded.pre_credit_target, term_months = excluded.term_months,
-                       updated_by = excluded.updated_by, updated_at = now(), version = dashboard_setting.version + 1
-                 where dashboard_setting.version = :v""")
+        // no row yet is version 0: the first save inserts version 1; later saves update the version they read
+        String sql = version == 0 ? """
+                insert into dashboard_setting (bank_id, filing_target, pre_credit_target, term_months, updated_by, version)
+                values (:b, :f, :p, :t, :by, 1) on conflict (bank_id) do nothing""" : """
+                update dashboard_setting set filing_target = :f, pre_credit_target = :p, term_months = :t,
+                       updated_by = :by, updated_at = now(), version = version + 1
+                 where bank_id = :b and version = :v""";
+        int n = jdbc.sql(sql)
                 .param("b", user.bankId())
                 .param("f", t.filing().setScale(2, RoundingMode.HALF_UP))
                 .param("p", t.preCredit().setScale(2, RoundingMode.HALF_UP))

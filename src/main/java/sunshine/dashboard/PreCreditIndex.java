@@ -34,7 +34,7 @@ class PreCreditIndex {
                                case when p.status = 'COMPLETE' and p.eligible and p.amount > 0 then p.amount end,
                                p.computed_at
                           from review_pre_credit p join dashboard_area_figure f on f.area_id = p.area_id
-                         where """ + scope.condition("f"))
+                         where\s""" + scope.condition("f"))
                 .params(scope.params())
                 .withFetchSize(1000)
                 .query(rs -> {
