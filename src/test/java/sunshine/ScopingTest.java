@@ -98,7 +98,17 @@ class ScopingTest {
             // outside the caller's scope one by one, like unknown ones (LinesTest)
             "POST /credit/settings",
             "PUT /api/v1/credit/settings",
-            "POST /api/v1/credit/ledger-feed");
+            "POST /api/v1/credit/ledger-feed",
+            // dashboards: the bank's own targets, refresh and CRM segment rules (an area named in a rule is checked
+            // against the scope; another bank's segment answers 404: DashboardTest)
+            "POST /dashboard/settings",
+            "PUT /api/v1/dashboard/settings",
+            "POST /dashboard/refresh",
+            "POST /api/v1/dashboard/refresh",
+            "POST /dashboard/segments",
+            "POST /dashboard/segments/{id}/delete",
+            "POST /api/v1/dashboard/segments",
+            "DELETE /api/v1/dashboard/segments/{id}");
 
     /**
      * Public endpoints (no login, no scope): an area's public page takes a complaint for the area behind its

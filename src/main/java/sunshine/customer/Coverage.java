@@ -55,6 +55,34 @@ public class Coverage {
         MANAGER
     }
 
+    /** Per area: households filed, people filed, people excluded. */
+    private static final String FILED = """
+            with filed as (
+              select c.area_id, count(distinct c.household_id) as households, count(*) as people,
+                     count(*) filter (where c.excluded) as excluded
+                from customer c group by c.area_id)
+            """;
+
+    /**
+     * The figures of one active area of a bank, with where it sits (branch path, account manager): what the
+     * dashboard precomputes (issue 8) from the same query as the coverage table.
+     */
+    public record AreaFigure(
+            long areaId,
+            String areaName,
+            String divisionCode,
+            long branchId,
+            String branchName,
+            String branchPath,
+            Long managerId,
+            String managerName,
+            long actualHouseholds,
+            long filedHouseholds,
+            long filedPeople,
+            long excludedPeople,
+            /* active households whose credit representative is not excluded (R7, R8): R9's pre-credit base */
+            long eligibleHouseholds) {}
+
     private final JdbcClient jdbc;
     private final DataScope scope;
 
@@ -66,12 +94,7 @@ public class Coverage {
     @Transactional(readOnly = true)
     public List<Line> by(By by, Long branchId) {
         String sub = branchId == null ? "" : " and b.path like :sub";
-        String filed = """
-                with filed as (
-                  select c.area_id, count(distinct c.household_id) as households, count(*) as people,
-                         count(*) filter (where c.excluded) as excluded
-                    from customer c group by c.area_id)
-                """;
+        String filed = FILED;
         String sql = switch (by) {
             case AREA -> filed + """
                     select a.id, a.name, b.name as branch_name, a.actual_households,
@@ -102,6 +125,41 @@ public class Coverage {
                         rs.getLong(5),
                         rs.getLong(6),
                         rs.getLong(7)))
+                .list();
+    }
+
+    /**
+     * Every active area of a bank with its filing figures, for background work (no signed-in user, no scope: the
+     * caller scopes what it shows). One pass over the bank's customers.
+     */
+    @Transactional(readOnly = true)
+    public List<AreaFigure> areaFigures(long bankId) {
+        return jdbc.sql(FILED.replace("from customer c group", "from customer c where c.bank_id = :bank group") + """
+                        , eligible as (
+                          select h.area_id, count(*) as households from household h
+                            join customer r on r.id = h.representative_id
+                           where h.bank_id = :bank and h.active and not r.excluded group by h.area_id)
+                        select a.id, a.name, a.division_code, b.id, b.name, b.path, m.id, m.name, a.actual_households,
+                               coalesce(f.households, 0), coalesce(f.people, 0), coalesce(f.excluded, 0),
+                               coalesce(e.households, 0)
+                          from area a join branch b on b.id = a.branch_id left join staff m on m.id = a.manager_id
+                          left join filed f on f.area_id = a.id left join eligible e on e.area_id = a.id
+                         where a.active and a.bank_id = :bank""")
+                .param("bank", bankId)
+                .query((rs, n) -> new AreaFigure(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3) == null ? null : rs.getString(3).strip(),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        (Long) rs.getObject(7),
+                        rs.getString(8),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getLong(11),
+                        rs.getLong(12),
+                        rs.getLong(13)))
                 .list();
     }
 

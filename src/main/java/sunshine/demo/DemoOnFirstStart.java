@@ -18,6 +18,7 @@ class DemoOnFirstStart implements ApplicationRunner {
     private final DemoFindings findings;
     private final DemoApproval approval;
     private final DemoCredit credit;
+    private final DemoDashboard dashboard;
     private final int customers;
 
     DemoOnFirstStart(
@@ -29,6 +30,7 @@ class DemoOnFirstStart implements ApplicationRunner {
             DemoFindings findings,
             DemoApproval approval,
             DemoCredit credit,
+            DemoDashboard dashboard,
             @org.springframework.beans.factory.annotation.Value("${sunshine.demo.customers:3000}") int customers) {
         this.demo = demo;
         this.campaign = campaign;
@@ -38,6 +40,7 @@ class DemoOnFirstStart implements ApplicationRunner {
         this.findings = findings;
         this.approval = approval;
         this.credit = credit;
+        this.dashboard = dashboard;
         this.customers = customers;
     }
 
@@ -53,6 +56,7 @@ class DemoOnFirstStart implements ApplicationRunner {
             findings.load();
             approval.load();
             credit.load();
+            dashboard.load();
         }
     }
 }

@@ -1,0 +1,340 @@
+package sunshine.dashboard.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import sunshine.dashboard.CoverageBoard;
+import sunshine.dashboard.CoverageLine;
+import sunshine.dashboard.DashboardSettings;
+import sunshine.dashboard.Funnel;
+import sunshine.dashboard.Roles;
+import sunshine.dashboard.TableFile;
+import sunshine.dashboard.Targets;
+import sunshine.panel.BranchProgress;
+import sunshine.panel.PlanRow;
+import sunshine.panel.Plans;
+import sunshine.shared.CurrentUser;
+import sunshine.shared.PageResult;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dashboard pages (issue 8 points 1-4): coverage from the bank down to an area's missing households, the funnel,
+ * plan against actual; each with its chart and an xlsx of its table. Pages read precomputed figures, a page of areas
+ * at a time.
+ */
+@Controller
+@PreAuthorize(Roles.READ)
+class CoveragePages {
+
+    /** The levels of the coverage table. */
+    enum By {
+        BRANCH,
+        MANAGER,
+        AREA
+    }
+
+    private final CoverageBoard board;
+    private final Funnel funnel;
+    private final Plans plans;
+    private final DashboardSettings settings;
+    private final JsonMapper json;
+    private final MessageSource messages;
+
+    CoveragePages(
+            CoverageBoard board,
+            Funnel funnel,
+            Plans plans,
+            DashboardSettings settings,
+            JsonMapper json,
+            MessageSource messages) {
+        this.board = board;
+        this.funnel = funnel;
+        this.plans = plans;
+        this.settings = settings;
+        this.json = json;
+        this.messages = messages;
+    }
+
+    @GetMapping("/dashboard")
+    String home() {
+        return "redirect:/dashboard/coverage";
+    }
+
+    @GetMapping("/dashboard/coverage")
+    String coverage(
+            @RequestParam(required = false) Long branchId,
+            @RequestParam(required = false) By by,
+            @RequestParam(required = false) Long managerId,
+            @RequestParam(defaultValue = "FILING") CoverageBoard.Order order,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        Targets targets = targets();
+        CoverageLine total = board.total(branchId, text("dashboard.total"));
+        List<CoverageLine> branches = board.branches(branchId);
+        By level = by != null ? by : (branchId == null && branches.size() > 1 ? By.BRANCH : By.AREA);
+        model.addAttribute("targets", targets);
+        model.addAttribute("branchId", branchId);
+        model.addAttribute(
+                "branchName",
+                branchId == null
+                        ? null
+                        : branches.isEmpty() ? null : branches.get(0).name());
+        model.addAttribute("managerId", managerId);
+        model.addAttribute("by", level);
+        model.addAttribute("order", order);
+        model.addAttribute("total", total);
+        model.addAttribute("refreshedAt", board.refreshedAt().orElse(null));
+        List<CoverageLine> lines;
+        if (level == By.AREA) {
+            PageResult<CoverageLine> areas = board.areas(branchId, managerId, order, new PageResult.Request(page, 50));
+            model.addAttribute("areas", areas);
+            lines = areas.items();
+        } else {
+            lines = level == By.BRANCH ? branches : board.managers(branchId);
+        }
+        model.addAttribute("lines", lines);
+        model.addAttribute("chartJson", safeJson(chart(lines, board.bands(branchId), targets)));
+        return "dashboard/coverage";
+    }
+
+    @GetMapping("/dashboard/coverage/areas/{areaId}")
+    String area(@PathVariable long areaId, Model model) {
+        CoverageLine line = board.area(areaId);
+        model.addAttribute("line", line);
+        model.addAttribute("targets", targets());
+        model.addAttribute("branchId", board.branchOf(areaId));
+        model.addAttribute("missing", board.missing(areaId));
+        model.addAttribute("steps", funnel.steps(null, areaId));
+        model.addAttribute("refreshedAt", board.refreshedAt().orElse(null));
+        return "dashboard/area";
+    }
+
+    /** The coverage table as xlsx (or CSV): every line of the level, not only the page shown. */
+    @GetMapping("/dashboard/coverage/export")
+    void coverageExport(
+            @RequestParam(required = false) Long branchId,
+            @RequestParam(defaultValue = "AREA") By by,
+            @RequestParam(required = false) String format,
+            HttpServletResponse response)
+            throws IOException {
+        Targets t = targets();
+        List<CoverageLine> lines = switch (by) {
+            case BRANCH -> board.branches(branchId);
+            case MANAGER -> board.managers(branchId);
+            case AREA ->
+                board.areas(branchId, null, CoverageBoard.Order.NAME, new PageResult.Request(0, 100_000))
+                        .items();
+        };
+        List<String> headers = List.of(
+                text("dashboard.by." + by),
+                text("dashboard.col.parent"),
+                text("dashboard.col.toFile"),
+                text("dashboard.col.filed"),
+                text("dashboard.col.filingPercent"),
+                text("dashboard.col.filingShortfall"),
+                text("dashboard.col.eligible"),
+                text("dashboard.col.preCredited"),
+                text("dashboard.col.preCreditPercent"),
+                text("dashboard.col.preCreditShortfall"),
+                text("dashboard.col.amount"));
+        Downloads.table(
+                response, TableFile.Format.of(format), "coverage", text("dashboard.coverage.title"), headers, file -> {
+                    for (CoverageLine l : lines) {
+                        file.row(
+                                l.name(),
+                                l.parentName(),
+                                l.toFile(),
+                                l.filed(),
+                                l.filingPercent(),
+                                l.filingShortfall(t.filing()),
+                                l.eligible(),
+                                l.preCredited(),
+                                l.preCreditPercent(),
+                                l.preCreditShortfall(t.preCredit()),
+                                l.preCreditAmount());
+                    }
+                });
+    }
+
+    /** An area's households missing from the pre-credit list (masked), as xlsx. */
+    @GetMapping("/dashboard/coverage/areas/{areaId}/export")
+    void missingExport(
+            @PathVariable long areaId, @RequestParam(required = false) String format, HttpServletResponse response)
+            throws IOException {
+        List<CoverageBoard.MissingHousehold> missing = board.missing(areaId);
+        List<String> headers = List.of(
+                text("dashboard.col.household"),
+                text("dashboard.col.representative"),
+                text("dashboard.col.residentId"),
+                text("dashboard.col.address"),
+                text("dashboard.col.members"),
+                text("dashboard.col.gap"));
+        Downloads.table(
+                response, TableFile.Format.of(format), "missing", text("dashboard.missing.title"), headers, file -> {
+                    for (CoverageBoard.MissingHousehold m : missing) {
+                        file.row(
+                                Long.toString(m.householdId()),
+                                m.representative(),
+                                m.residentIdMasked(),
+                                m.address(),
+                                m.members(),
+                                text("dashboard.gap." + m.gap()));
+                    }
+                });
+    }
+
+    @GetMapping("/dashboard/funnel")
+    String funnel(
+            @RequestParam(required = false) Long branchId, @RequestParam(required = false) Long areaId, Model model) {
+        List<Funnel.Step> steps = funnel.steps(branchId, areaId);
+        model.addAttribute("branchId", branchId);
+        model.addAttribute("areaId", areaId);
+        model.addAttribute("area", areaId == null ? null : board.area(areaId));
+        model.addAttribute("steps", steps);
+        model.addAttribute("rows", areaId == null ? funnel.byBranch(branchId) : List.of());
+        model.addAttribute("branches", board.branches(null));
+        model.addAttribute("refreshedAt", board.refreshedAt().orElse(null));
+        List<Map<String, Object>> chart = new ArrayList<>();
+        for (Funnel.Step s : steps) {
+            chart.add(Map.of("name", text(s.messageKey()), "value", s.households(), "amount", s.amount()));
+        }
+        model.addAttribute("chartJson", safeJson(chart));
+        return "dashboard/funnel";
+    }
+
+    @GetMapping("/dashboard/funnel/export")
+    void funnelExport(
+            @RequestParam(required = false) Long branchId,
+            @RequestParam(required = false) Long areaId,
+            @RequestParam(required = false) String format,
+            HttpServletResponse response)
+            throws IOException {
+        List<Funnel.Step> steps = funnel.steps(branchId, areaId);
+        List<String> headers = List.of(
+                text("dashboard.col.step"),
+                text("dashboard.col.households"),
+                text("dashboard.col.amount"),
+                text("dashboard.col.kept"),
+                text("dashboard.col.lost"),
+                text("dashboard.col.leak"));
+        Downloads.table(
+                response, TableFile.Format.of(format), "funnel", text("dashboard.funnel.title"), headers, file -> {
+                    for (Funnel.Step s : steps) {
+                        file.row(
+                                text(s.messageKey()),
+                                s.households(),
+                                s.amount(),
+                                s.keptPercent(),
+                                s.lost(),
+                                s.leak() ? text("dashboard.funnel.leak") : null);
+                    }
+                });
+    }
+
+    @GetMapping("/dashboard/progress")
+    String progress(@RequestParam(required = false) Long branchId, Model model) {
+        LocalDate today = LocalDate.now();
+        List<BranchProgress> progress = plans.progress(branchId, today);
+        model.addAttribute("branchId", branchId);
+        model.addAttribute("progress", progress);
+        model.addAttribute("late", plans.late(branchId, today));
+        model.addAttribute("branches", board.branches(null));
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("branches", progress.stream().map(BranchProgress::branchName).toList());
+        chart.put("onTrack", progress.stream().map(BranchProgress::onTrack).toList());
+        chart.put("late", progress.stream().map(BranchProgress::late).toList());
+        chart.put(
+                "unplanned", progress.stream().map(p -> p.areas() - p.planned()).toList());
+        chart.put("finished", progress.stream().map(BranchProgress::finished).toList());
+        model.addAttribute("chartJson", safeJson(chart));
+        return "dashboard/progress";
+    }
+
+    /** Plan against actual: the late areas first (the most days late first), then every other area. */
+    @GetMapping("/dashboard/progress/export")
+    void progressExport(
+            @RequestParam(required = false) Long branchId,
+            @RequestParam(required = false) String format,
+            HttpServletResponse response)
+            throws IOException {
+        LocalDate today = LocalDate.now();
+        List<PlanRow> late = plans.late(branchId, today);
+        List<PlanRow> rows = new ArrayList<>(late);
+        plans.list(branchId, today).stream().filter(r -> !r.late()).forEach(rows::add);
+        List<String> headers = List.of(
+                text("dashboard.col.area"),
+                text("dashboard.col.parent"),
+                text("dashboard.col.manager"),
+                text("dashboard.col.daysLate"),
+                text("dashboard.col.plannedRating"),
+                text("dashboard.col.actualRating"),
+                text("dashboard.col.plannedGranting"),
+                text("dashboard.col.actualGranting"),
+                text("dashboard.col.plannedCertificates"),
+                text("dashboard.col.actualCertificates"));
+        Downloads.table(
+                response, TableFile.Format.of(format), "progress", text("dashboard.progress.title"), headers, file -> {
+                    for (PlanRow r : rows) {
+                        file.row(
+                                r.areaName(),
+                                r.branchName(),
+                                r.managerName(),
+                                r.daysLate(),
+                                day(r.plannedRating()),
+                                day(r.actualRating()),
+                                day(r.plannedGranting()),
+                                day(r.actualGranting()),
+                                day(r.plannedCertificates()),
+                                day(r.actualCertificates()));
+                    }
+                });
+    }
+
+    private static String day(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    private Targets targets() {
+        return settings.of(CurrentUser.require().bankId());
+    }
+
+    /** The chart data: villages by coverage band, and the lines' two percentages against the targets. */
+    private Map<String, Object> chart(List<CoverageLine> lines, Map<String, long[]> bands, Targets t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bands", bands);
+        m.put("names", lines.stream().map(CoverageLine::name).toList());
+        m.put("filing", lines.stream().map(l -> orZero(l.filingPercent())).toList());
+        m.put("preCredit", lines.stream().map(l -> orZero(l.preCreditPercent())).toList());
+        m.put("filingTarget", t.filing());
+        m.put("preCreditTarget", t.preCredit());
+        return m;
+    }
+
+    private static BigDecimal orZero(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    private String text(String key) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    /** JSON for a script element: "</" is escaped so no name can close the element. */
+    private String safeJson(Object value) {
+        return json.writeValueAsString(value).replace("</", "<\\/");
+    }
+}

@@ -1,0 +1,302 @@
+package sunshine.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import sunshine.dashboard.FiguresRefresh;
+import sunshine.demo.DemoBank;
+
+/**
+ * Dashboards at size (issue 8, "Speed"): N customers (default 30,000; the issue's size is 1,000,000) in households of
+ * about three people over 900 villages, most households with a current review result; the figures refreshed once
+ * (timed); then 50 concurrent users (head office and branch heads, each signed in through the login form) drive the
+ * dashboard pages over HTTP against the running application, and the latency of every request is reported as p50,
+ * p95 and p99, overall and per page; last the full CRM extract and the batch template are timed. Run with
+ * {@code ./bench dashboard 100000} (heap capped at 512 MB).
+ */
+@Tag("benchmark")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sunshine.demo.customers=0", "sunshine.dashboard.refresh=PT10M"})
+@ActiveProfiles("test")
+class DashboardBenchmark {
+
+    static final int USERS = 50;
+    static final int REQUESTS_PER_USER = 40;
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    FiguresRefresh refresh;
+
+    @Test
+    void dashboardsAtSize() throws Exception {
+        int customers = Integer.getInteger("bench.rows", 30_000);
+        long bank = jdbc.sql("select id from bank where code = 'ZQRCB'")
+                .query(Long.class)
+                .single();
+        long t = System.currentTimeMillis();
+        generate(bank, customers);
+        long filed = jdbc.sql("select count(*) from customer where bank_id = :b")
+                .param("b", bank)
+                .query(Long.class)
+                .single();
+        System.out.printf(
+                Locale.ROOT,
+                "generated %,d customers in %,d households over 900 villages in %.1f s%n",
+                filed,
+                jdbc.sql("select count(*) from household where bank_id = :b")
+                        .param("b", bank)
+                        .query(Long.class)
+                        .single(),
+                (System.currentTimeMillis() - t) / 1000.0);
+
+        t = System.currentTimeMillis();
+        refresh.refresh(bank);
+        System.out.printf(
+                Locale.ROOT,
+                "DASHBOARD refresh of the precomputed figures: %,d ms (load %s)%n",
+                System.currentTimeMillis() - t,
+                Measure.loadAverage());
+
+        List<Long> areas = jdbc.sql("select id from area where bank_id = :b and name like '基准村%' order by id")
+                .param("b", bank)
+                .query(Long.class)
+                .list();
+        List<Long> branches = jdbc.sql("select id from branch where bank_id = :b and kind = 'BRANCH' order by id")
+                .param("b", bank)
+                .query(Long.class)
+                .list();
+        List<HttpClient> clients = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            String user = u % 2 == 0 ? "ho_bd" : String.format(Locale.ROOT, "b%02d_head", 1 + (u / 2) % 18);
+            clients.add(login(user));
+            users.add(user);
+        }
+        // one pass to warm up (templates, plans, JIT), not measured
+        drive(clients.subList(0, 4), users.subList(0, 4), areas, branches, 4, new ConcurrentHashMap<>());
+
+        Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+        t = System.currentTimeMillis();
+        drive(clients, users, areas, branches, REQUESTS_PER_USER, latencies);
+        long wall = System.currentTimeMillis() - t;
+        List<Long> all = new ArrayList<>();
+        latencies.values().forEach(all::addAll);
+        System.out.printf(
+                Locale.ROOT,
+                "DASHBOARD %d users x %d requests in %.1f s (%.0f requests/s), load %s%n",
+                USERS,
+                REQUESTS_PER_USER,
+                wall / 1000.0,
+                all.size() * 1000.0 / wall,
+                Measure.loadAverage());
+        System.out.printf(Locale.ROOT, "DASHBOARD all pages: %s%n", percentiles(all));
+        for (var e : new TreeMap<>(latencies).entrySet()) {
+            System.out.printf(Locale.ROOT, "DASHBOARD %-28s %s%n", e.getKey(), percentiles(e.getValue()));
+        }
+
+        HttpClient ho = clients.get(0);
+        t = System.currentTimeMillis();
+        HttpResponse<java.io.InputStream> crm = ho.send(
+                request("/api/v1/dashboard/crm-extract?format=csv").build(), HttpResponse.BodyHandlers.ofInputStream());
+        long lines = countLines(crm.body());
+        long crmMillis = System.currentTimeMillis() - t;
+        System.out.printf(
+                Locale.ROOT,
+                "DASHBOARD CRM extract, full, CSV: %,d customers in %.1f s%n",
+                lines - 1,
+                crmMillis / 1000.0);
+        t = System.currentTimeMillis();
+        HttpResponse<java.io.InputStream> xlsx = ho.send(
+                request("/api/v1/dashboard/crm-extract?format=xlsx").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long bytes = xlsx.body().transferTo(java.io.OutputStream.nullOutputStream());
+        System.out.printf(
+                Locale.ROOT,
+                "DASHBOARD CRM extract, full, xlsx: %,d bytes in %.1f s%n",
+                bytes,
+                (System.currentTimeMillis() - t) / 1000.0);
+        t = System.currentTimeMillis();
+        HttpResponse<java.io.InputStream> batch = ho.send(
+                request("/api/v1/dashboard/batch-template?format=csv").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long households = countLines(batch.body()) - 1;
+        System.out.printf(
+                Locale.ROOT,
+                "DASHBOARD batch template, CSV: %,d households in %.1f s%n",
+                households,
+                (System.currentTimeMillis() - t) / 1000.0);
+        assertThat(lines - 1).isEqualTo(filed);
+        assertThat(households).isPositive();
+    }
+
+    /** Each user requests the pages in turn (their own subtree for branch heads), timing every request. */
+    private void drive(
+            List<HttpClient> clients,
+            List<String> users,
+            List<Long> areas,
+            List<Long> branches,
+            int requests,
+            Map<String, List<Long>> latencies)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int u = 0; u < clients.size(); u++) {
+                HttpClient client = clients.get(u);
+                boolean head = users.get(u).equals("ho_bd");
+                int seed = u;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < requests; i++) {
+                        String[] page = page(head, seed + i, areas, branches, users.get(seed));
+                        long start = System.nanoTime();
+                        HttpResponse<byte[]> r =
+                                client.send(request(page[1]).build(), HttpResponse.BodyHandlers.ofByteArray());
+                        long ms = (System.nanoTime() - start) / 1_000_000;
+                        if (r.statusCode() != 200 && r.statusCode() != 404) {
+                            throw new IllegalStateException(page[1] + " answered " + r.statusCode());
+                        }
+                        latencies
+                                .computeIfAbsent(page[0], k -> Collections.synchronizedList(new ArrayList<>()))
+                                .add(ms);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The page a user asks for next: name and URL. Branch heads stay in their own branch's areas. */
+    private static String[] page(boolean head, int i, List<Long> areas, List<Long> branches, String user) {
+        int branchIndex = head ? i % branches.size() : Integer.parseInt(user.substring(1, 3)) - 1;
+        long branch = branches.get(Math.min(branchIndex, branches.size() - 1));
+        // the bench villages are spread over the branches in turn: village k belongs to branch k % branches
+        long area = areas.get((branchIndex + branches.size() * (i % 40)) % areas.size());
+        return switch (i % 8) {
+            case 0 -> new String[] {"coverage (bank/branch)", "/dashboard/coverage"};
+            case 1 -> new String[] {"coverage by manager", "/dashboard/coverage?by=MANAGER"};
+            case 2 -> new String[] {"coverage areas of a branch", "/dashboard/coverage?by=AREA&branchId=" + branch};
+            case 3 -> new String[] {"area drill-down", "/dashboard/coverage/areas/" + area};
+            case 4 -> new String[] {"funnel", "/dashboard/funnel"};
+            case 5 -> new String[] {"progress", "/dashboard/progress"};
+            case 6 -> new String[] {"coverage areas, lowest first", "/dashboard/coverage?by=AREA&order=PRE_CREDIT"};
+            default -> new String[] {"API coverage by branch", "/api/v1/dashboard/coverage?by=BRANCH"};
+        };
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept-Language", "zh-CN");
+    }
+
+    /** Signs in through the login form (CSRF token from the page, session cookie kept by the client). */
+    private HttpClient login(String user) throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String page = client.send(request("/login").build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher m = CSRF.matcher(page);
+        assertThat(m.find()).as("csrf token on the login page").isTrue();
+        String form = "username=" + user + "&password=" + URLEncoder.encode(DemoBank.PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> r = client.send(
+                request("/login")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Location").orElse(""))
+                .as("login of " + user)
+                .endsWith("/");
+        return client;
+    }
+
+    static String percentiles(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return String.format(
+                Locale.ROOT,
+                "n=%,d p50=%d ms p95=%d ms p99=%d ms max=%d ms",
+                sorted.size(),
+                at(sorted, 0.50),
+                at(sorted, 0.95),
+                at(sorted, 0.99),
+                sorted.get(sorted.size() - 1));
+    }
+
+    static long at(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+
+    static long countLines(java.io.InputStream in) throws java.io.IOException {
+        long n = 0;
+        byte[] buf = new byte[1 << 16];
+        try (in) {
+            for (int r; (r = in.read(buf)) > 0; ) {
+                for (int i = 0; i < r; i++) {
+                    if (buf[i] == '\n') {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Households of about three people over 900 villages; villages' survey figures a little above the filed; results. */
+    private void generate(long bank, int customers) {
+        BenchData.generate(jdbc, bank, Math.max(900, customers / 3), 900);
+        jdbc.sql("""
+                update area a set actual_households = s.n + s.n / 20 + 1
+                  from (select area_id, count(*) as n from household where bank_id = :b group by area_id) s
+                 where s.area_id = a.id and a.name like '基准村%'""").param("b", bank).update();
+        // nine in ten households reviewed: most on the list, some sent back, some not eligible
+        jdbc.sql("""
+                insert into review_aggregation (bank_id, household_id, rule_set_version, status, proposed_amount, grade,
+                                                eligible, explanation)
+                select h.bank_id, h.id, 1, case when h.id % 17 = 0 then 'BACK_TO_PANEL' else 'COMPLETE' end,
+                       10000 + (h.id % 9) * 5000, (array['AAA','AA','A','B','C'])[1 + h.id % 5], h.id % 5 <> 4,
+                       cast('{}' as json)
+                  from household h join area a on a.id = h.area_id
+                 where h.bank_id = :b and a.name like '基准村%' and h.id % 10 <> 0""").param("b", bank).update();
+        jdbc.sql("analyze").update();
+    }
+}
