@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import sunshine.shared.DataScope;
 
 /**
- * The current review result of every household in the caller's scope (view {@code review_pre_credit}), held in
- * memory for one extract so that streamed customers are matched without a query per row. On the list (R9, STAGES):
+ * The current review result of every household of the caller's bank (view {@code review_pre_credit}), held in
+ * memory for one extract so that streamed customers (already scoped by {@link sunshine.customer.CustomerFeed}) are
+ * matched without a query per row. Read live, not from the precomputed figures, so an extract is never behind. On the list (R9, STAGES):
  * COMPLETE, eligible and an amount above zero. Amounts are the proposed ones until approval's final amounts exist.
  */
 @Component
@@ -33,18 +34,14 @@ class PreCreditIndex {
                         select p.household_id, p.grade,
                                case when p.status = 'COMPLETE' and p.eligible and p.amount > 0 then p.amount end,
                                p.computed_at
-                          from review_pre_credit p join dashboard_area_figure f on f.area_id = p.area_id
-                         where\s""" + scope.condition("f"))
-                .params(scope.params())
-                .withFetchSize(1000)
-                .query(rs -> {
-                    m.put(
-                            rs.getLong(1),
-                            new Result(
-                                    rs.getString(2),
-                                    rs.getBigDecimal(3),
-                                    rs.getTimestamp(4).toInstant()));
-                });
+                          from review_pre_credit p where p.bank_id = :bank""").param("bank", scope.user().bankId()).withFetchSize(1000).query(rs -> {
+            m.put(
+                    rs.getLong(1),
+                    new Result(
+                            rs.getString(2),
+                            rs.getBigDecimal(3),
+                            rs.getTimestamp(4).toInstant()));
+        });
         return m;
     }
 }

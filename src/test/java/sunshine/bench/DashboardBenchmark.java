@@ -107,6 +107,14 @@ class DashboardBenchmark {
         // one pass to warm up (templates, plans, JIT), not measured
         drive(clients.subList(0, 4), users.subList(0, 4), areas, branches, 4, new ConcurrentHashMap<>());
 
+        // one user alone, to tell a page's own cost from waiting for the machine
+        Map<String, List<Long>> alone = new ConcurrentHashMap<>();
+        drive(clients.subList(0, 1), users.subList(0, 1), areas, branches, 48, alone);
+        for (var e : new TreeMap<>(alone).entrySet()) {
+            System.out.printf(
+                    Locale.ROOT, "DASHBOARD one user alone: %-28s %s%n", e.getKey(), percentiles(e.getValue()));
+        }
+
         Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
         t = System.currentTimeMillis();
         drive(clients, users, areas, branches, REQUESTS_PER_USER, latencies);
