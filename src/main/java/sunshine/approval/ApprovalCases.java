@@ -61,40 +61,81 @@ public class ApprovalCases {
         this.audit = audit;
     }
 
-    /** A fixed final list: one case per item at the first stage; a household's older live case is superseded. */
+    /**
+     * A fixed final list: one case per item at the first stage, opened set-based (a list may hold a county); a
+     * household's older live case is superseded, and withdrawn if its limit had been approved.
+     */
     @EventListener
     @Transactional
     public void on(FinalListFixed list) {
-        Stage first = settings.chain(list.bankId()).first();
-        for (FinalListFixed.Item item : list.items()) {
-            supersede(list.bankId(), item.householdId());
-            long id = jdbc.sql("""
-                    insert into approval_case (bank_id, branch_id, area_id, household_id, final_list_id, aggregation_id,
-                                               proposed_amount, amount, grade, status, stage)
-                    select a.bank_id, a.branch_id, a.id, :h, :list, :agg, :amount, :amount, :grade, 'IN_CHAIN', :stage
-                      from area a where a.id = :area and a.bank_id = :bank
-                    returning id""")
-                    .param("h", item.householdId())
-                    .param("list", list.finalListId())
-                    .param("agg", item.aggregationId())
-                    .param("amount", item.amount().setScale(2, RoundingMode.HALF_UP))
-                    .param("grade", item.grade())
-                    .param("stage", first.name())
-                    .param("area", item.areaId())
-                    .param("bank", list.bankId())
-                    .query(Long.class)
-                    .single();
-            audit.record(list.bankId(), list.fixedBy(), "system", "OPEN", "approval_case", id, null, item);
+        if (list.items().isEmpty()) {
+            return;
         }
+        String items = json(list.items());
+        record Old(long id, long householdId, String status) {}
+        List<Old> superseded = jdbc.sql("""
+                with items as (select distinct i.h from json_to_recordset(cast(:items as json)) as i(h bigint)),
+                     old as (select c.id, c.status from approval_case c join items i on i.h = c.household_id
+                              where c.status not in ('REJECTED', 'REMOVED', 'SUPERSEDED') for update of c)
+                update approval_case c set status = 'SUPERSEDED', stage = null, updated_at = now(),
+                       version = c.version + 1
+                  from old where c.id = old.id
+                returning c.id, c.household_id, old.status""")
+                .param("items", items)
+                .query((rs, n) -> new Old(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                .list();
+        for (Old o : superseded) {
+            if (o.status().equals("APPROVED") || o.status().equals("OBJECTED")) {
+                events.withdrawn(list.bankId(), o.householdId(), o.id(), "REFERRED_BACK");
+            }
+        }
+        int opened = jdbc.sql("""
+                insert into approval_case (bank_id, branch_id, area_id, household_id, final_list_id, aggregation_id,
+                                           proposed_amount, amount, grade, status, stage)
+                select distinct on (i.h) a.bank_id, a.branch_id, a.id, i.h, :list, i.agg, round(i.amount, 2),
+                       round(i.amount, 2), i.grade, 'IN_CHAIN', :stage
+                  from json_to_recordset(cast(:items as json)) as i(h bigint, a bigint, amount numeric, grade text, agg bigint)
+                  join area a on a.id = i.a and a.bank_id = :bank
+                 where i.amount > 0
+                 order by i.h""")
+                .param("items", items)
+                .param("list", list.finalListId())
+                .param("stage", settings.chain(list.bankId()).first().name())
+                .param("bank", list.bankId())
+                .update();
+        audit.record(
+                list.bankId(),
+                list.fixedBy(),
+                "system",
+                "OPEN_CASES",
+                "final_list",
+                list.finalListId(),
+                null,
+                Map.of("items", list.items().size(), "opened", opened, "superseded", superseded.size()));
     }
 
-    private void supersede(long bankId, long householdId) {
-        jdbc.sql("""
-                update approval_case set status = 'SUPERSEDED', stage = null, updated_at = now(), version = version + 1
-                 where household_id = :h and status not in ('REJECTED', 'REMOVED', 'SUPERSEDED')
-                returning id, status in ('APPROVED', 'OBJECTED') as was_granted""").param("h", householdId).query((rs, n) -> rs.getBoolean(2) ? rs.getLong(1) : null).list().stream()
-                .filter(java.util.Objects::nonNull)
-                .forEach(id -> events.withdrawn(bankId, householdId, id, "REFERRED_BACK"));
+    /** The items as a JSON array for json_to_recordset (numbers and a grade of letters and signs only). */
+    private static String json(List<FinalListFixed.Item> items) {
+        StringBuilder b = new StringBuilder(items.size() * 64).append('[');
+        for (FinalListFixed.Item i : items) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            String grade =
+                    i.grade() != null && i.grade().matches("[A-Za-z0-9+\\-]{1,10}") ? '"' + i.grade() + '"' : "null";
+            b.append("{\"h\":")
+                    .append(i.householdId())
+                    .append(",\"a\":")
+                    .append(i.areaId())
+                    .append(",\"amount\":")
+                    .append(i.amount().toPlainString())
+                    .append(",\"grade\":")
+                    .append(grade)
+                    .append(",\"agg\":")
+                    .append(i.aggregationId())
+                    .append('}');
+        }
+        return b.append(']').toString();
     }
 
     /** A case the caller may see, or 404 (audited when it exists elsewhere). */
@@ -176,7 +217,7 @@ public class ApprovalCases {
                        count(*) filter (where c.status in ('REJECTED', 'REMOVED')),
                        coalesce(sum(c.amount) filter (where c.status in ('APPROVED', 'AWAITING_NOTICE', 'OBJECTED')), 0)
                   from approval_case c join area a on a.id = c.area_id join branch b on b.id = c.branch_id
-                 where c.status <> 'SUPERSEDED' and """ + scope.condition("b")
+                 where c.status <> 'SUPERSEDED' and""" + " " + scope.condition("b")
                         + " group by c.area_id, a.name, b.name order by b.name, a.name limit 1000")
                 .params(scope.params())
                 .query((rs, n) -> new AreaSummary(

@@ -1,6 +1,5 @@
 package sunshine.approval;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,9 +53,5 @@ class ApprovalEvents {
                        version = version + 1
                  where bank_id = :b and status = 'AWAITING_NOTICE' returning id""").param("b", bankId).query(Long.class).list();
         ids.forEach(id -> approved(id, false));
-    }
-
-    static BigDecimal zeroIfNull(BigDecimal v) {
-        return v == null ? BigDecimal.ZERO : v;
     }
 }

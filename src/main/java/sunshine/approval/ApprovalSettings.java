@@ -1,6 +1,5 @@
 package sunshine.approval;
 
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -139,9 +138,5 @@ public class ApprovalSettings {
                 throw new BusinessException("approval.error.chainInUse", w);
             }
         }
-    }
-
-    static BigDecimal money(BigDecimal v) {
-        return v == null ? null : v.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 }

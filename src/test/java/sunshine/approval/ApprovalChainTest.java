@@ -363,4 +363,32 @@ class ApprovalChainTest {
                 .contains("评议小组提议");
         assertThat(Map.of("status", fx.status(id))).containsEntry("status", "IN_CHAIN/PROPOSAL/1");
     }
+
+    @Test
+    void aNewFinalListSupersedesTheHouseholdsOlderCase_andWithdrawsAnApprovedLimit() throws Exception {
+        var h = fx.freshHouseholds("ZQRCB", "B01", 2);
+        List<Long> first = fx.fix(h, List.of("30000", "35000"));
+        for (String[] step : new String[][] {
+            {"b01_am1", "PROPOSAL"},
+            {"b01_am2", "ACCOUNT_MANAGER_REVIEW"},
+            {"b01_credit", "CREDIT_COMMITTEE"},
+            {"b01_head", "BRANCH_HEAD_FINAL"}
+        }) {
+            approve(step[0], first.get(0), Stage.valueOf(step[1]));
+        }
+        assertThat(fx.status(first.get(0))).isEqualTo("APPROVED/-/1");
+        List<Long> second = fx.fix(h, List.of("32000", "36000"));
+        assertThat(fx.status(first.get(0))).isEqualTo("SUPERSEDED/-/1");
+        assertThat(fx.status(first.get(1))).isEqualTo("SUPERSEDED/-/1");
+        assertThat(fx.status(second.get(0))).isEqualTo("IN_CHAIN/PROPOSAL/1");
+        assertThat(events.stream(LimitWithdrawn.class)).singleElement().satisfies(e -> {
+            assertThat(e.approvalCaseId()).isEqualTo(first.get(0));
+            assertThat(e.reason()).isEqualTo("REFERRED_BACK");
+        });
+        assertThat(jdbc.sql("select amount from approval_case where id = :c")
+                        .param("c", second.get(1))
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("36000");
+    }
 }

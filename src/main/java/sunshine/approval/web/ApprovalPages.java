@@ -24,7 +24,6 @@ import sunshine.approval.DecisionKind;
 import sunshine.approval.Stage;
 import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
-import sunshine.shared.NotFoundException;
 
 /** The work queue per person (R26), the bulk approval of a village's cases, and a case with its history. */
 @Controller
@@ -89,11 +88,7 @@ class ApprovalPages {
             flash.addFlashAttribute("doneKey", "approval.done.bulk");
             flash.addFlashAttribute("doneArgs", new Object[] {n});
         } catch (BusinessException e) {
-            if (e instanceof NotFoundException) {
-                throw e;
-            }
-            flash.addFlashAttribute("errorKey", e.messageKey());
-            flash.addFlashAttribute("errorArgs", e.args());
+            return NoticePages.failed(e, flash, "redirect:/approval");
         }
         return "redirect:/approval";
     }
@@ -132,11 +127,7 @@ class ApprovalPages {
             flash.addFlashAttribute("doneKey", "approval.done.decided");
             flash.addFlashAttribute("doneArgs", new Object[0]);
         } catch (BusinessException e) {
-            if (e instanceof NotFoundException) {
-                throw e;
-            }
-            flash.addFlashAttribute("errorKey", e.messageKey());
-            flash.addFlashAttribute("errorArgs", e.args());
+            return NoticePages.failed(e, flash, "redirect:/approval/cases/" + id);
         }
         return "redirect:/approval/cases/" + id;
     }
