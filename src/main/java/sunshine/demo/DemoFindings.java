@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import sunshine.check.FinalLists;
 import sunshine.check.Findings;
 import sunshine.check.SnapshotKind;
 import sunshine.check.Snapshots;
@@ -32,11 +33,13 @@ public class DemoFindings {
     private final JdbcClient jdbc;
     private final Snapshots snapshots;
     private final Findings findings;
+    private final FinalLists finalLists;
 
-    DemoFindings(JdbcClient jdbc, Snapshots snapshots, Findings findings) {
+    DemoFindings(JdbcClient jdbc, Snapshots snapshots, Findings findings, FinalLists finalLists) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
         this.findings = findings;
+        this.finalLists = finalLists;
     }
 
     public void load() {
@@ -118,6 +121,19 @@ public class DemoFindings {
             as("ho_credit", () -> findings.accept(id, "原因合理，认可。"));
         });
         // B02-HC1 stays open: its area's final list waits for the branch's reason
+        // B01's areas with results have no open finding left: their branch head fixes their final lists, which
+        // starts the approval chain (FinalListFixed), so the later stages of the demo have something to show
+        for (long area : jdbc.sql("""
+                        select distinct p.area_id from review_pre_credit p join branch b on b.id = p.branch_id
+                         where p.bank_id = :bank and b.code = 'B01' order by p.area_id""").param("bank", bank).query(Long.class).list()) {
+            try {
+                as("b01_head", () -> finalLists.fix(area, null));
+            } catch (sunshine.shared.BusinessException e) {
+                // an area still held up by a finding stays unfixed: the demo shows that too
+                org.slf4j.LoggerFactory.getLogger(DemoFindings.class)
+                        .info("demo final list of area {} not fixed: {}", area, e.getMessage());
+            }
+        }
     }
 
     private static String row(String loanNo, String residentId, String branch, BigDecimal amount, LocalDate asOf) {
