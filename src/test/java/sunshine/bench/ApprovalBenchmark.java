@@ -76,6 +76,7 @@ class ApprovalBenchmark {
         System.out.printf(Locale.ROOT, "APPROVAL open cases from a final list: %,d ms%n", open);
         System.out.printf(Locale.ROOT, "APPROVAL fix again (supersede + open): %,d ms%n", again);
         System.out.printf(Locale.ROOT, "APPROVAL funnel step 50 over all areas: %,d ms%n", funnel);
+        Measure.record("approval: open the cases of a final list", items.size(), open, null, Measure.peakMb(), "-");
     }
 
     private static FinalListFixed list(long id, long bank, List<FinalListFixed.Item> items) {
