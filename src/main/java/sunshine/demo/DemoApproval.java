@@ -1,15 +1,11 @@
 package sunshine.demo;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import sunshine.approval.ApprovalCase;
 import sunshine.approval.ApprovalCases;
@@ -23,8 +19,6 @@ import sunshine.approval.Stage;
 import sunshine.publicity.NoticeMode;
 import sunshine.publicity.PublishedTerms;
 import sunshine.shared.BusinessException;
-import sunshine.shared.CurrentUser;
-import sunshine.shared.Role;
 
 /**
  * The demo bank's approval (issue 7): when the checks left a fixed final list (approval cases at the proposal), the
@@ -153,39 +147,6 @@ public class DemoApproval {
 
     /** Runs the work as the demo user (their roles and branch scope), as if they had signed in. */
     private <T> T as(String username, java.util.function.Supplier<T> work) {
-        CurrentUser user = jdbc.sql("""
-                select s.id, s.bank_id, s.branch_id, s.staff_no, s.name, u.username, b.path,
-                       (select h.path from branch h where h.bank_id = s.bank_id and h.kind = 'HEAD_OFFICE') as bank_path,
-                       (select string_agg(r.role, ',') from staff_role r where r.staff_id = s.id) as roles
-                  from user_account u join staff s on s.id = u.staff_id join branch b on b.id = s.branch_id
-                 where u.username = :u""")
-                .param("u", username)
-                .query((rs, n) -> {
-                    Set<Role> roles = EnumSet.noneOf(Role.class);
-                    for (String r : rs.getString("roles").split(",")) {
-                        roles.add(Role.valueOf(r));
-                    }
-                    return new CurrentUser(
-                            rs.getLong("id"),
-                            rs.getLong("bank_id"),
-                            rs.getLong("branch_id"),
-                            rs.getString("staff_no"),
-                            rs.getString("name"),
-                            rs.getString("username"),
-                            Role.anyWholeBank(roles) ? rs.getString("bank_path") : rs.getString("path"),
-                            roles);
-                })
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("no demo user " + username));
-        var previous = SecurityContextHolder.getContext();
-        CurrentUser.Holder holder = () -> user;
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder, null, List.of()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return DemoBank.as(jdbc, username, work);
     }
 }

@@ -338,4 +338,44 @@ public class DemoBank {
             SecurityContextHolder.setContext(previous);
         }
     }
+
+    /** A demo user as if they had signed in: their roles, and their branch's scope (the bank's for head office). */
+    static CurrentUser user(org.springframework.jdbc.core.simple.JdbcClient jdbc, String username) {
+        return jdbc.sql("""
+                        select s.id, s.bank_id, s.branch_id, s.staff_no, s.name, u.username, b.path,
+                               (select h.path from branch h where h.bank_id = s.bank_id and h.kind = 'HEAD_OFFICE') as bank_path,
+                               (select string_agg(r.role, ',') from staff_role r where r.staff_id = s.id) as roles
+                          from user_account u join staff s on s.id = u.staff_id join branch b on b.id = s.branch_id
+                         where u.username = :u""")
+                .param("u", username)
+                .query((rs, n) -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    for (String r : rs.getString("roles").split(",")) {
+                        roles.add(Role.valueOf(r));
+                    }
+                    return new CurrentUser(
+                            rs.getLong("id"),
+                            rs.getLong("bank_id"),
+                            rs.getLong("branch_id"),
+                            rs.getString("staff_no"),
+                            rs.getString("name"),
+                            rs.getString("username"),
+                            Role.anyWholeBank(roles) ? rs.getString("bank_path") : rs.getString("path"),
+                            roles);
+                })
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("no demo user " + username));
+    }
+
+    /** Runs the work as the demo user and returns its result (their decisions are theirs in the audit log). */
+    static <T> T as(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            String username,
+            java.util.function.Supplier<T> work) {
+        Object[] result = new Object[1];
+        actAs(user(jdbc, username), () -> result[0] = work.get());
+        @SuppressWarnings("unchecked")
+        T t = (T) result[0];
+        return t;
+    }
 }

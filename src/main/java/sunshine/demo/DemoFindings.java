@@ -4,10 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import sunshine.check.FinalLists;
@@ -15,8 +13,6 @@ import sunshine.check.Findings;
 import sunshine.check.SnapshotKind;
 import sunshine.check.Snapshots;
 import sunshine.customer.ResidentId;
-import sunshine.shared.CurrentUser;
-import sunshine.shared.Role;
 
 /**
  * Ledger findings for the demo (issue 6 points 2, 3), on top of the review results: a small head-office ledger with,
@@ -158,29 +154,6 @@ public class DemoFindings {
 
     /** Runs the work as the demo user, so each step is that person's decision in the audit log. */
     private void as(String username, Runnable work) {
-        CurrentUser user = jdbc.sql("""
-                select s.id, s.bank_id, s.branch_id, s.staff_no, s.name, b.path,
-                       (select h.path from branch h where h.bank_id = s.bank_id and h.kind = 'HEAD_OFFICE') as bank_path,
-                       (select string_agg(r.role, ',') from staff_role r where r.staff_id = s.id) as roles
-                  from user_account u join staff s on s.id = u.staff_id join branch b on b.id = s.branch_id
-                 where u.username = :u""")
-                .param("u", username)
-                .query((rs, n) -> {
-                    Set<Role> roles = EnumSet.noneOf(Role.class);
-                    for (String r : rs.getString("roles").split(",")) {
-                        roles.add(Role.valueOf(r));
-                    }
-                    return new CurrentUser(
-                            rs.getLong("id"),
-                            rs.getLong("bank_id"),
-                            rs.getLong("branch_id"),
-                            rs.getString("staff_no"),
-                            rs.getString("name"),
-                            username,
-                            Role.anyWholeBank(roles) ? rs.getString("bank_path") : rs.getString("path"),
-                            roles);
-                })
-                .single();
-        DemoBank.actAs(user, work);
+        DemoBank.actAs(DemoBank.user(jdbc, username), work);
     }
 }
