@@ -1,14 +1,11 @@
 package sunshine.dashboard.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,9 +26,7 @@ import sunshine.dashboard.Segment;
 import sunshine.dashboard.Segments;
 import sunshine.dashboard.TableFile;
 import sunshine.dashboard.Targets;
-import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
-import sunshine.shared.NotFoundException;
 
 /** The extracts (R30: platform batch template, CRM extract with saved segments) and the bank's dashboard settings. */
 @Controller
@@ -157,28 +152,6 @@ class ExtractPages {
 
     /** Validates, acts, and tells the outcome on the next page (a refused rule's message in the user's language). */
     private boolean run(RedirectAttributes flash, Object command, Supplier<String> action) {
-        if (command != null) {
-            Set<ConstraintViolation<Object>> problems = validator.validate(command);
-            if (!problems.isEmpty()) {
-                ConstraintViolation<Object> first = problems.stream()
-                        .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                        .orElseThrow();
-                flash.addFlashAttribute("errorKey", "dashboard.error.invalid");
-                flash.addFlashAttribute(
-                        "errorArgs", new Object[] {first.getPropertyPath().toString(), first.getMessage()});
-                return false;
-            }
-        }
-        try {
-            flash.addFlashAttribute("saved", action.get());
-            return true;
-        } catch (BusinessException e) {
-            if (e instanceof NotFoundException) {
-                throw e;
-            }
-            flash.addFlashAttribute("errorKey", e.messageKey());
-            flash.addFlashAttribute("errorArgs", e.args());
-            return false;
-        }
+        return sunshine.shared.web.PageActions.run(flash, validator, "dashboard.error.invalid", command, action);
     }
 }

@@ -1,45 +1,15 @@
 package sunshine.panel.web;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.util.Comparator;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import sunshine.shared.BusinessException;
-import sunshine.shared.NotFoundException;
 
-/**
- * Runs a page's write: checks the command's constraints, does the action, and tells the outcome on the next page
- * (saved, or the refused rule's message). Not-found goes on up as a 404.
- */
+/** The panel pages' writes through the shared {@link sunshine.shared.web.PageActions}, with the panel's message. */
 final class PageActions {
 
     private PageActions() {}
 
     static boolean run(RedirectAttributes flash, Validator validator, Object command, Supplier<String> action) {
-        if (command != null) {
-            Set<ConstraintViolation<Object>> problems = validator.validate(command);
-            if (!problems.isEmpty()) {
-                ConstraintViolation<Object> first = problems.stream()
-                        .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                        .orElseThrow();
-                flash.addFlashAttribute("errorKey", "panel.error.invalid");
-                flash.addFlashAttribute(
-                        "errorArgs", new Object[] {first.getPropertyPath().toString(), first.getMessage()});
-                return false;
-            }
-        }
-        try {
-            flash.addFlashAttribute("saved", action.get());
-            return true;
-        } catch (BusinessException e) {
-            if (e instanceof NotFoundException) {
-                throw e;
-            }
-            flash.addFlashAttribute("errorKey", e.messageKey());
-            flash.addFlashAttribute("errorArgs", e.args());
-            return false;
-        }
+        return sunshine.shared.web.PageActions.run(flash, validator, "panel.error.invalid", command, action);
     }
 }
