@@ -20,6 +20,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import sunshine.customer.ResidentId;
+import sunshine.shared.Today;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,7 +97,7 @@ class ChecksTest {
                 + "BR-L3," + id(3) + ",B03,M01,农户小额信用贷款,50000,20000,2025-03-01,2027-03-01,很差,\n"
                 + "BR-L4," + id(4) + ",B03,M01,农户小额信用贷款,50000,-1.00,2025-03-01,2027-03-01,关注,\n"
                 + "BR-L5," + id(5) + ",B01,M01,农户小额信用贷款,50000,20000,2025-03-01,2027-03-01,正常,\n";
-        MockHttpServletResponse res = upload(head, "LEDGER", LocalDate.now(), "ledger-bad.csv", csv);
+        MockHttpServletResponse res = upload(head, "LEDGER", Today.date(), "ledger-bad.csv", csv);
         assertThat(res.getStatus()).isEqualTo(201);
         JsonNode snap = read(res).get("snapshot");
         assertThat(read(res).get("alreadyLoaded").asBoolean()).isFalse();
@@ -133,7 +134,7 @@ class ChecksTest {
     @Test
     void theSameFileTwiceChangesNothingAndSaysSo() throws Exception {
         String csv = LEDGER_HEADER + "SF-L1," + id(11) + ",B03,M01,农户小额信用贷款,1000,1000,2025-01-01,2026-12-31,正常,\n";
-        LocalDate asOf = LocalDate.now().minusDays(3);
+        LocalDate asOf = Today.date().minusDays(3);
         MockHttpServletResponse first = upload(head, "LEDGER", asOf, "same.csv", csv);
         assertThat(first.getStatus()).isEqualTo(201);
         long snapshots = jdbc.sql("select count(*) from check_snapshot")
@@ -159,7 +160,7 @@ class ChecksTest {
 
     @Test
     void aWrongHeaderIsRefusedWhole() throws Exception {
-        MockHttpServletResponse res = upload(head, "WRITE_OFF", LocalDate.now(), "wrong.csv", LEDGER_HEADER + "x\n");
+        MockHttpServletResponse res = upload(head, "WRITE_OFF", Today.date(), "wrong.csv", LEDGER_HEADER + "x\n");
         assertThat(res.getStatus()).isEqualTo(400);
         assertThat(res.getContentAsString()).contains("请使用模板");
     }
@@ -178,7 +179,7 @@ class ChecksTest {
         jdbc.sql("update customer set excluded = true where id = :c")
                 .param("c", c[10])
                 .update();
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         String ledger = LEDGER_HEADER
                 + "T-L1," + id(101) + ",B03,M01,农户贷款,30000,12000.50,2025-01-01,2027-01-01,次级,\n"
                 + "T-L2," + id(102) + ",B03,M01,农户贷款,30000,12000,2025-01-01,2027-01-01,正常,\n"
@@ -320,7 +321,7 @@ class ChecksTest {
         wb.finish();
         MockMultipartFile file =
                 new MockMultipartFile("file", "诉讼.xlsx", "application/octet-stream", out.toByteArray());
-        String asOf = LocalDate.now().minusDays(5).toString();
+        String asOf = Today.date().minusDays(5).toString();
         MockHttpServletResponse first = mvc.perform(multipart("/checks/upload")
                         .file(file)
                         .param("kind", "LITIGATION")

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import sunshine.JsonCalls.Answer;
+import sunshine.shared.Today;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +31,7 @@ class PlansTest {
     JsonCalls head;
     long b06;
     List<Long> villages;
-    LocalDate t = LocalDate.now();
+    LocalDate t = Today.date();
 
     @BeforeEach
     void signIn() throws Exception {

@@ -2,11 +2,11 @@ package sunshine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import sunshine.shared.Today;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +40,7 @@ class PublicityActivitiesTest {
                 .update();
         JsonCalls am = new JsonCalls(mvc, json, Logins.as(mvc, "b01_am1"));
         String url = "/api/v1/publicity/areas/" + area + "/activities";
-        String day = LocalDate.now().minusDays(1).toString();
+        String day = Today.date().minusDays(1).toString();
         assertThat(am.post(url, activity(day, "BROADCAST", 10)).status()).isEqualTo(201);
         // 10 of 40 households
         assertThat(line(am, area).path("percent").decimalValue()).isEqualByComparingTo("25.0");
@@ -54,7 +54,7 @@ class PublicityActivitiesTest {
         assertThat(line(am, area).path("reachedGoal").asBoolean()).isTrue();
         assertThat(line(am, area).path("activities").asInt()).isEqualTo(3);
         // not in the future
-        var future = am.post(url, activity(LocalDate.now().plusDays(1).toString(), "VAN", 1));
+        var future = am.post(url, activity(Today.date().plusDays(1).toString(), "VAN", 1));
         assertThat(future.status()).isEqualTo(400);
         // another branch's head cannot record in B01's village
         JsonCalls b02 = new JsonCalls(mvc, json, Logins.as(mvc, "b02_head"));

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import sunshine.publicity.PublishedTerms;
+import sunshine.shared.Today;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Published terms (R35): versions, what was in force on a day, the rate by grade and day, no back-dating. */
@@ -54,7 +55,7 @@ class PublishedTermsTest {
 
     @Test
     void aChangeIsANewVersion_andTheOldOneStillAnswersForEarlierDays() throws Exception {
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         LocalDate start = today.minusDays(100);
         var v1 = admin.post("/api/v1/publicity/terms", body(start, "4.6", "6.0"));
         assertThat(v1.status()).isEqualTo(201);
@@ -102,7 +103,7 @@ class PublishedTermsTest {
 
     @Test
     void publishedTermsCannotBeBackdated_andRatesMustBeSane() throws Exception {
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         assertThat(admin.post("/api/v1/publicity/terms", body(today.minusDays(30), "4.6", "6.0"))
                         .status())
                 .isEqualTo(201);

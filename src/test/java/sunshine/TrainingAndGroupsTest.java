@@ -2,7 +2,6 @@ package sunshine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import sunshine.JsonCalls.Answer;
+import sunshine.shared.Today;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +47,7 @@ class TrainingAndGroupsTest {
                         "/api/v1/panels/" + p + "/members",
                         "{\"name\":\"候补\",\"role\":\"CADRE\",\"phone\":\"13905310009\",\"alternate\":true}")
                 .id();
-        String day = LocalDate.now().minusDays(1).toString();
+        String day = Today.date().minusDays(1).toString();
         Answer session = head.post("/api/v1/trainings", """
                 {"branchId":%d,"heldOn":"%s","content":"评议册填写要求","trainer":"王主管","memberIds":%s}""".formatted(b07, day, regular.subList(0, 3)));
         assertThat(session.status()).as(session.body().toString()).isEqualTo(201);
@@ -80,9 +80,9 @@ class TrainingAndGroupsTest {
                         .asBoolean())
                 .isFalse();
 
-        Answer future = head.post(
-                "/api/v1/trainings", """
-                {"branchId":%d,"heldOn":"%s","content":"x","trainer":"y","memberIds":[]}""".formatted(b07, LocalDate.now().plusDays(1)));
+        Answer future =
+                head.post("/api/v1/trainings", """
+                {"branchId":%d,"heldOn":"%s","content":"x","trainer":"y","memberIds":[]}""".formatted(b07, Today.date().plusDays(1)));
         assertThat(future.code()).isEqualTo("training.error.future");
         long elsewhere = jdbc.sql("select min(m.id) from panel_member m join panel p on p.id = m.panel_id"
                         + " where p.branch_id <> :b")

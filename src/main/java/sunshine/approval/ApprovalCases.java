@@ -20,6 +20,7 @@ import sunshine.publicity.NoticeMode;
 import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.DataScope;
+import sunshine.shared.Today;
 
 /**
  * The approval chain (R26): one case per household of a fixed final list, decided stage by stage by named people.
@@ -356,8 +357,8 @@ public class ApprovalCases {
                 .param("pass", t.pass())
                 .param("amount", after)
                 .param("proposer", t.proposer())
-                .param("on", t.stage() == null && t.status() != CaseStatus.REJECTED ? LocalDate.now() : null)
-                .param("from", internal ? LocalDate.now() : null)
+                .param("on", t.stage() == null && t.status() != CaseStatus.REJECTED ? Today.date() : null)
+                .param("from", internal ? Today.date() : null)
                 .param("id", c.id())
                 .param("version", cmd.version())
                 .update();

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import sunshine.shared.Today;
 
 /**
  * Publishes what credit listens to: {@link LimitApproved} when a case's limit may be granted (from its
@@ -49,9 +50,13 @@ class ApprovalEvents {
     /** The bank left PUBLIC mode: cases waiting for a notice are approved as of today, the INTERNAL way. */
     void releaseAwaitingNotice(long bankId) {
         List<Long> ids = jdbc.sql("""
-                update approval_case set status = 'APPROVED', grantable_from = current_date, updated_at = now(),
+                update approval_case set status = 'APPROVED', grantable_from = :today, updated_at = now(),
                        version = version + 1
-                 where bank_id = :b and status = 'AWAITING_NOTICE' returning id""").param("b", bankId).query(Long.class).list();
+                 where bank_id = :b and status = 'AWAITING_NOTICE' returning id""")
+                .param("b", bankId)
+                .param("today", Today.date())
+                .query(Long.class)
+                .list();
         ids.forEach(id -> approved(id, false));
     }
 }

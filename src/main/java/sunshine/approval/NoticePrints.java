@@ -1,7 +1,6 @@
 package sunshine.approval;
 
 import java.text.DecimalFormat;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -12,6 +11,7 @@ import sunshine.publicity.PublicLinks;
 import sunshine.publicity.PublishedTerms;
 import sunshine.publicity.TermsVersion;
 import sunshine.shared.BusinessException;
+import sunshine.shared.Today;
 import sunshine.transfer.pdf.PdfDoc;
 
 /**
@@ -79,10 +79,10 @@ public class NoticePrints {
     public byte[] board(long areaId) {
         cases.requireArea(areaId);
         PublicArea area = links.view(areaId);
-        String complaint = terms.inForce(area.bankId(), LocalDate.now())
+        String complaint = terms.inForce(area.bankId(), Today.date())
                 .map(TermsVersion::complaintPhone)
                 .orElse("");
-        String supervision = terms.inForce(area.bankId(), LocalDate.now())
+        String supervision = terms.inForce(area.bankId(), Today.date())
                 .map(TermsVersion::supervisionPhone)
                 .orElse("");
         List<List<String>> rows = area.managers().stream()

@@ -13,6 +13,7 @@ import sunshine.publicity.TermsVersion;
 import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.DataScope;
+import sunshine.shared.Today;
 
 /**
  * The public notice per village (R27, PUBLIC mode): the cases that passed the chain are posted for the bank's period
@@ -62,7 +63,7 @@ public class Notices {
         if (s.mode() != NoticeMode.PUBLIC) {
             throw new BusinessException("approval.error.notPublic");
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         if (postedOn == null || postedOn.isAfter(today) || postedOn.isBefore(today.minusDays(7))) {
             throw new BusinessException("approval.error.postedOn", today.minusDays(7), today);
         }
@@ -161,7 +162,7 @@ public class Notices {
                 .orElseThrow(() -> new BusinessException("approval.error.notOnNotice"));
         if (cmd.receivedOn() == null
                 || !notice.open(cmd.receivedOn())
-                || cmd.receivedOn().isAfter(LocalDate.now())) {
+                || cmd.receivedOn().isAfter(Today.date())) {
             throw new BusinessException("approval.error.outsidePeriod", notice.postedOn(), notice.until());
         }
         if (blank(cmd.objector(), 50) || blank(cmd.content(), 2000) || !VIA.contains(cmd.receivedVia())) {

@@ -18,6 +18,7 @@ import sunshine.shared.CurrentUser;
 import sunshine.shared.DataScope;
 import sunshine.shared.PageResult;
 import sunshine.shared.Role;
+import sunshine.shared.Today;
 
 /**
  * The ledger findings of the caller's subtree (R23): the lending branch records a reason; head office (credit or
@@ -148,7 +149,7 @@ public class Findings {
             throw BusinessException.conflict("check.finding.alreadyDecided");
         }
         String evidence = required(request.evidence(), 2000, "check.referral.evidenceRequired");
-        if (request.deadline() == null || request.deadline().isBefore(LocalDate.now())) {
+        if (request.deadline() == null || request.deadline().isBefore(Today.date())) {
             throw new BusinessException("check.referral.deadlineRequired");
         }
         if (request.ownerId() == null || !isAuditor(u.bankId(), request.ownerId())) {

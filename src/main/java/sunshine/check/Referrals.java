@@ -14,6 +14,7 @@ import sunshine.shared.CurrentUser;
 import sunshine.shared.DataScope;
 import sunshine.shared.PageResult;
 import sunshine.shared.Role;
+import sunshine.shared.Today;
 
 /**
  * Audit referrals (issue 6 point 3): the cases head-office audit follows to a close. Overdue cases (past their
@@ -26,7 +27,7 @@ public class Referrals {
             select x.*, f.kind, f.loan_no, f.loan_amount, f.pre_credit_amount, f.reason as branch_reason, f.snapshot_id,
                    f.row_no, f.manager_no, f.resident_id, f.household_id, b.name as branch_name, m.name as manager_name,
                    c.name as customer_name, o.name as owner_name,
-                   (x.status <> 'CLOSED' and x.deadline < current_date) as overdue
+                   (x.status <> 'CLOSED' and x.deadline < :today) as overdue
               from check_referral x
               join check_finding f on f.id = x.finding_id
               join branch b on b.id = x.branch_id
@@ -58,6 +59,7 @@ public class Referrals {
                 .params(scope.params())
                 .param("l", page.size())
                 .param("o", page.offset())
+                .param("today", Today.date())
                 .query(Referrals::map)
                 .list();
         return new PageResult<>(items, page.page(), page.size(), total);
@@ -68,6 +70,7 @@ public class Referrals {
         return jdbc.sql(SELECT + " where x.id = :id and " + scope.condition("b"))
                 .params(scope.params())
                 .param("id", id)
+                .param("today", Today.date())
                 .query(Referrals::map)
                 .optional()
                 .orElseThrow(() -> scope.notFound("check_referral", "check_referral", id));

@@ -38,6 +38,7 @@ import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.DataScope;
 import sunshine.shared.PageResult;
+import sunshine.shared.Today;
 import sunshine.transfer.XlsxGuard;
 
 /**
@@ -113,7 +114,7 @@ public class Snapshots {
         if (kind == null || asOf == null) {
             throw new BusinessException("check.error.kindAndDate");
         }
-        if (asOf.isAfter(LocalDate.now().plusDays(1))) {
+        if (asOf.isAfter(Today.date().plusDays(1))) {
             throw new BusinessException("check.error.future");
         }
         String name = fileName == null || fileName.isBlank()

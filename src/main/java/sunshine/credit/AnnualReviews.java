@@ -2,7 +2,6 @@ package sunshine.credit;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +11,7 @@ import sunshine.audit.AuditLog;
 import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.DataScope;
+import sunshine.shared.Today;
 
 /**
  * Annual review of the files (档案年检, issue 7 point 6, R32). A line is due in a year when it is open, was signed in
@@ -72,7 +72,7 @@ public class AnnualReviews {
     @Transactional
     public Review record(long lineId, ReviewCommand cmd) {
         CreditLine line = lines.get(lineId);
-        if (cmd.outcome() == null || cmd.year() > LocalDate.now().getYear() || cmd.year() < 2000) {
+        if (cmd.outcome() == null || cmd.year() > Today.date().getYear() || cmd.year() < 2000) {
             throw new BusinessException("credit.error.reviewFields");
         }
         if (line.status() == CreditLine.Status.CLOSED) {

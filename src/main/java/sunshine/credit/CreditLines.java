@@ -18,6 +18,7 @@ import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.DataScope;
 import sunshine.shared.PageResult;
+import sunshine.shared.Today;
 
 /**
  * Contracts, loan certificates and their lines (issue 7 point 3, R28): signed face to face once the household's limit
@@ -69,7 +70,7 @@ public class CreditLines {
         CurrentUser u = scope.user();
         Household h = household(cmd.householdId());
         GrantableLimit g = grantable.find(h.id()).orElseThrow(() -> new BusinessException("credit.error.notApproved"));
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         LocalDate signedOn = cmd.signedOn() == null ? today : cmd.signedOn();
         if (signedOn.isAfter(today)) {
             throw new BusinessException("credit.error.futureDate", signedOn.toString());

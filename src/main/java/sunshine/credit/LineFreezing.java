@@ -13,6 +13,7 @@ import sunshine.check.BadRecordPolicy;
 import sunshine.check.SnapshotLoaded;
 import sunshine.check.Snapshots;
 import sunshine.customer.CustomerExcluded;
+import sunshine.shared.Today;
 
 /**
  * Freezes lines (R28): the household's line when one of its members is excluded (R7, in the excluding transaction),
@@ -102,7 +103,7 @@ class LineFreezing {
     /** Daily: lines whose term has ended are closed (R28); their outstanding can still be repaid. */
     @org.springframework.scheduling.annotation.Scheduled(cron = "${sunshine.credit.expiry-cron:0 15 0 * * *}")
     public void closeExpiredDaily() {
-        tx.executeWithoutResult(s -> closeExpired(java.time.LocalDate.now()));
+        tx.executeWithoutResult(s -> closeExpired(Today.date()));
     }
 
     /** Closes every open line whose term ended before the day; answers how many. */

@@ -11,6 +11,7 @@ import sunshine.audit.AuditLog;
 import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.DataScope;
+import sunshine.shared.Today;
 
 /**
  * Draws and repayments of a revolving line (issue 7 point 4, R28): balance-controlled, borrow when needed, revolve.
@@ -64,7 +65,7 @@ public class LineMovements {
         if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
             throw new BusinessException("credit.error.amount");
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         LocalDate day = date == null ? today : date;
         if (day.isAfter(today)) {
             throw new BusinessException("credit.error.futureDate", day.toString());

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import sunshine.audit.AuditLog;
 import sunshine.shared.BusinessException;
 import sunshine.shared.DataScope;
+import sunshine.shared.Today;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,7 +49,7 @@ public class Documents {
         if (kind == null || receivedOn == null) {
             throw new BusinessException("document.error.required");
         }
-        if (receivedOn.isAfter(LocalDate.now())) {
+        if (receivedOn.isAfter(Today.date())) {
             throw new BusinessException("document.error.future");
         }
         if (validUntil != null && validUntil.isBefore(receivedOn)) {
@@ -97,9 +98,10 @@ public class Documents {
         Long authorisation = jdbc.sql("""
                 select id from customer_document
                  where customer_id = :c and kind = 'CREDIT_QUERY_AUTHORISATION'
-                   and received_on <= current_date and valid_until >= current_date
+                   and received_on <= :today and valid_until >= :today
                  order by valid_until desc limit 1""")
                 .param("c", customerId)
+                .param("today", Today.date())
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> new BusinessException("document.error.noAuthorisation"));
@@ -143,7 +145,7 @@ public class Documents {
                 .param("c", customerId)
                 .param("b", c.bankId())
                 .param("a", json.writeValueAsString(new java.util.TreeMap<>(answers)))
-                .param("d", answeredOn == null ? LocalDate.now() : answeredOn)
+                .param("d", answeredOn == null ? Today.date() : answeredOn)
                 .param("by", scope.user().staffId())
                 .update();
         audit.record("QUESTIONNAIRE", "customer", customerId, null, null);

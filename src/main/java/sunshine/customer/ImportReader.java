@@ -26,6 +26,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import sunshine.shared.BusinessException;
+import sunshine.shared.Today;
 
 /**
  * Reads the filing workbook as a stream, checks every row with the filing rules, and copies every row (good
@@ -99,7 +100,7 @@ final class ImportReader {
             checkHeader(it.next(), ctx.fields());
             int width = FilingColumns.FIXED.size() + ctx.fields().size();
             try (RowPipe<Cells> pipe = new RowPipe<>(it, row -> cells(row, width, progress), "filing-import-xml")) {
-                LocalDate today = LocalDate.now();
+                LocalDate today = Today.date();
                 IdSet seen = new IdSet();
                 Set<String> duplicates = new HashSet<>();
                 StringBuilder line = new StringBuilder(512);

@@ -3,6 +3,7 @@ package sunshine.customer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Set;
+import sunshine.shared.Today;
 
 /**
  * A resident ID number (公民身份号码, GB 11643-1999): 17 digits and a check character (ISO 7064 MOD 11-2), a
@@ -42,7 +43,7 @@ public record ResidentId(String value) {
 
     /** Parses what a person typed or a workbook held: spaces ignored, a lower-case x accepted. */
     public static Parsed parse(String raw) {
-        return parse(raw, LocalDate.now());
+        return parse(raw, Today.date());
     }
 
     static Parsed parse(String raw, LocalDate today) {

@@ -1,6 +1,5 @@
 package sunshine.demo;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,6 +18,7 @@ import sunshine.approval.Stage;
 import sunshine.publicity.NoticeMode;
 import sunshine.publicity.PublishedTerms;
 import sunshine.shared.BusinessException;
+import sunshine.shared.Today;
 
 /**
  * The demo bank's approval (issue 7): when the checks left a fixed final list (approval cases at the proposal), the
@@ -88,14 +88,14 @@ public class DemoApproval {
                 decide("ho_credit", c.id(), Stage.HEAD_OFFICE_CREDIT);
             }
         }
-        Notice notice = as(p + "_am1", () -> notices.post(area, LocalDate.now()));
+        Notice notice = as(p + "_am1", () -> notices.post(area, Today.date()));
         Notice.Line first = notice.lines().get(0);
         as(
                 p + "_am2",
                 () -> notices.object(
                         notice.id(),
                         new ObjectionCommand(
-                                first.caseId(), "村民王某", "VISIT", "反映该户常年在外务工，家庭收入与评议情况不符，请核实。", LocalDate.now())));
+                                first.caseId(), "村民王某", "VISIT", "反映该户常年在外务工，家庭收入与评议情况不符，请核实。", Today.date())));
     }
 
     /** A few cases proposed and reviewed; the committee refers the first back to the account manager's review. */

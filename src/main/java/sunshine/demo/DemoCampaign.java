@@ -39,6 +39,7 @@ import sunshine.panel.WorkingGroupCommand;
 import sunshine.panel.WorkingGroups;
 import sunshine.shared.PageResult;
 import sunshine.shared.Role;
+import sunshine.shared.Today;
 
 /**
  * The campaign of the demo bank's first three branches (明水, 双山, 枣园), through the same services people use:
@@ -137,7 +138,7 @@ public class DemoCampaign {
      * falls in the panel review: the plan's dates and the calendar then tell one story on the chart.
      */
     private void calendar() {
-        LocalDate review = LocalDate.now().minusDays(7);
+        LocalDate review = Today.date().minusDays(7);
         plans.savePhases(List.of(
                 new Phase(Phase.PhaseCode.FILING, review.minusDays(53), review.minusDays(1)),
                 new Phase(Phase.PhaseCode.PANEL_REVIEW, review, review.plusDays(29)),
@@ -175,7 +176,7 @@ public class DemoCampaign {
      * whose dates have passed are not done (running late); the rest lie ahead.
      */
     private List<Area> plan(Branch branch) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         List<Area> villages =
                 areas.list(branch.id(), null, null, null, "code", new PageResult.Request(0, 500)).items().stream()
                         .filter(a -> a.active() && a.kind() == AreaKind.VILLAGE)
@@ -253,7 +254,7 @@ public class DemoCampaign {
                 .get(0);
         trainings.create(new TrainingCommand(
                 branch.id(),
-                LocalDate.now().minusDays(20),
+                Today.date().minusDays(20),
                 "评议工作的意义；确定家庭授信代表；补齐缺失的身份证号、住址、电话；评议册填写要求；授信额度控制在家庭净收入的 1.1-1.5 倍；背靠背独立填写",
                 trainer.name(),
                 branch.name() + "会议室",

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import sunshine.check.SnapshotKind;
 import sunshine.check.Snapshots;
+import sunshine.shared.Today;
 
 /**
  * A small core-system picture for the demo bank's B01-B03 (issue 6): per branch a loan ledger of forty loans
@@ -32,7 +33,7 @@ public class DemoChecks {
         long bank = jdbc.sql("select id from bank where code = 'ZQRCB'")
                 .query(Long.class)
                 .single();
-        LocalDate asOf = LocalDate.now().minusDays(1);
+        LocalDate asOf = Today.date().minusDays(1);
         for (String code : List.of("B01", "B02", "B03")) {
             long branch = jdbc.sql("select id from branch where bank_id = :b and code = :c")
                     .param("b", bank)

@@ -17,6 +17,7 @@ import sunshine.credit.LineMovements;
 import sunshine.credit.MovementCommand;
 import sunshine.organisation.Bank;
 import sunshine.organisation.Banks;
+import sunshine.shared.Today;
 
 /**
  * Demo credit of 章丘农商银行, after the approval demo: when approved limits are grantable, a few households sign
@@ -44,7 +45,7 @@ class DemoCredit {
     void load() {
         Bank bank = banks.findByCode("ZQRCB").orElseThrow();
         DemoBank.actAsAdmin(bank, () -> {
-            LocalDate today = LocalDate.now();
+            LocalDate today = Today.date();
             List<GrantableLimit> ready = grantable.awaitingContract().stream()
                     .filter(g -> g.grantableOn(today))
                     .limit(8)

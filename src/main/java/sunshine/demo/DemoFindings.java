@@ -13,6 +13,7 @@ import sunshine.check.Findings;
 import sunshine.check.SnapshotKind;
 import sunshine.check.Snapshots;
 import sunshine.customer.ResidentId;
+import sunshine.shared.Today;
 
 /**
  * Ledger findings for the demo (issue 6 points 2, 3), on top of the review results: a small head-office ledger with,
@@ -52,7 +53,7 @@ public class DemoFindings {
         if (!listed) {
             return;
         }
-        LocalDate asOf = LocalDate.now();
+        LocalDate asOf = Today.date();
         StringBuilder ledger = new StringBuilder(HEADER);
         int rows = 0;
         for (String code : List.of("B01", "B02")) {

@@ -1,7 +1,6 @@
 package sunshine.demo;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import sunshine.organisation.Area;
@@ -17,6 +16,7 @@ import sunshine.publicity.PublicityMethod;
 import sunshine.publicity.PublishedTerms;
 import sunshine.publicity.TermsCommand;
 import sunshine.shared.PageResult;
+import sunshine.shared.Today;
 
 /** Demo publicity of 章丘农商银行: terms version 1 with a rate table by grade, and activities in B01-B03 villages. */
 @Component
@@ -40,7 +40,7 @@ class DemoPublicity {
         Bank bank = banks.findByCode("ZQRCB").orElseThrow();
         DemoBank.actAsAdmin(bank, () -> {
             terms.publish(new TermsCommand(
-                    LocalDate.now().minusDays(60),
+                    Today.date().minusDays(60),
                     """
                     年满18周岁、具有完全民事行为能力的本地常住居民
                     有合法稳定的收入来源和还款能力
@@ -80,7 +80,7 @@ class DemoPublicity {
                     activities.record(
                             v.id(),
                             new ActivityCommand(
-                                    LocalDate.now().minusDays(30 - n),
+                                    Today.date().minusDays(30 - n),
                                     methods[n % methods.length],
                                     "致客户的公开信、倡议书、公示海报",
                                     (v.managerName() == null ? "客户经理" : v.managerName()) + "、村委会",
@@ -89,7 +89,7 @@ class DemoPublicity {
                         activities.record(
                                 v.id(),
                                 new ActivityCommand(
-                                        LocalDate.now().minusDays(20 - n),
+                                        Today.date().minusDays(20 - n),
                                         PublicityMethod.BROADCAST,
                                         "广播稿",
                                         "村委会",

@@ -18,6 +18,7 @@ import sunshine.organisation.AreaCommand;
 import sunshine.organisation.Areas;
 import sunshine.shared.BusinessException;
 import sunshine.shared.DataScope;
+import sunshine.shared.Today;
 
 /**
  * The rollout plan (工作配档表, R3): per area the planned dates of rating, credit granting and certificate issuance
@@ -133,7 +134,7 @@ public class Plans {
     @Transactional
     public PlanRow save(long areaId, PlanCommand cmd) {
         Area area = areas.get(areaId);
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         PlanRow before = get(areaId, today);
         requireOrder(cmd.plannedRating(), cmd.plannedGranting(), cmd.plannedCertificates());
         if (cmd.managerId() != null && !cmd.managerId().equals(area.managerId())) {
@@ -185,7 +186,7 @@ public class Plans {
     @Transactional
     public PlanRow recordActual(long areaId, Milestone milestone, LocalDate day) {
         Area area = areas.get(areaId);
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         if (day != null && day.isAfter(today)) {
             throw new BusinessException("plan.error.actualInFuture", day);
         }
@@ -216,7 +217,7 @@ public class Plans {
                         rs.getDate(2).toLocalDate(),
                         rs.getDate(3).toLocalDate()))
                 .list();
-        return stored.isEmpty() ? Phase.seed003(LocalDate.now().getYear()) : stored;
+        return stored.isEmpty() ? Phase.seed003(Today.date().getYear()) : stored;
     }
 
     /** Sets the bank's calendar: the five phases in order, each ending on or after its start, none overlapping. */

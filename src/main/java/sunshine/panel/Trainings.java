@@ -1,6 +1,5 @@
 package sunshine.panel;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import sunshine.audit.AuditLog;
 import sunshine.shared.BusinessException;
 import sunshine.shared.DataScope;
+import sunshine.shared.Today;
 
 /**
  * Training of panel members (R14, seed 000 §4.3.5, seed 003 §5.2.1): each session with its date, content, trainer
@@ -157,7 +157,7 @@ public class Trainings {
     }
 
     private void check(TrainingCommand cmd, String branchPath) {
-        if (cmd.heldOn().isAfter(LocalDate.now())) {
+        if (cmd.heldOn().isAfter(Today.date())) {
             throw new BusinessException("training.error.future", cmd.heldOn());
         }
         Set<Long> ids = new LinkedHashSet<>(cmd.memberIds() == null ? List.of() : cmd.memberIds());

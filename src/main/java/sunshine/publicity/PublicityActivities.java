@@ -12,6 +12,7 @@ import sunshine.organisation.Area;
 import sunshine.organisation.Areas;
 import sunshine.shared.BusinessException;
 import sunshine.shared.DataScope;
+import sunshine.shared.Today;
 
 /** Publicity activities per area and publicity coverage against the 100% goal (R34), within the caller's scope. */
 @Service
@@ -33,7 +34,7 @@ public class PublicityActivities {
     @Transactional
     public PublicityActivity record(long areaId, ActivityCommand cmd) {
         Area area = areas.get(areaId);
-        if (cmd.heldOn().isAfter(LocalDate.now())) {
+        if (cmd.heldOn().isAfter(Today.date())) {
             throw new BusinessException("publicity.error.future");
         }
         long id = jdbc.sql("""

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import sunshine.audit.AuditLog;
 import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
+import sunshine.shared.Today;
 
 /**
  * The bank's public terms (R35) in versions: conditions, process, service commitments, the phones and the rate table
@@ -92,7 +93,7 @@ public class PublishedTerms {
                     .map(TermsVersion::effectiveFrom)
                     .max(LocalDate::compareTo)
                     .orElseThrow();
-            LocalDate earliest = latest.isAfter(LocalDate.now()) ? latest : LocalDate.now();
+            LocalDate earliest = latest.isAfter(Today.date()) ? latest : Today.date();
             if (cmd.effectiveFrom().isBefore(earliest)) {
                 throw new BusinessException("terms.error.backdated", earliest);
             }

@@ -51,6 +51,7 @@ import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.DataScope;
 import sunshine.shared.NotFoundException;
+import sunshine.shared.Today;
 import sunshine.transfer.pdf.CjkFont;
 
 /**
@@ -412,7 +413,7 @@ public class Booklets {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZONE);
+        return Today.date();
     }
 
     private static LocalDate date(Instant at) {

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +25,7 @@ import sunshine.Logins;
 import sunshine.PlatformTest;
 import sunshine.shared.BusinessException;
 import sunshine.shared.NotFoundException;
+import sunshine.shared.Today;
 
 /** The approval chain (R26) on the demo bank's B01 with real households, through the service and the pages. */
 @PlatformTest
@@ -121,7 +121,7 @@ class ApprovalChainTest {
         assertThat(approved).hasSize(1);
         assertThat(approved.get(0).householdId()).isEqualTo(h.get(0).id());
         assertThat(approved.get(0).amount()).isEqualByComparingTo("50000");
-        assertThat(approved.get(0).grantableFrom()).isEqualTo(LocalDate.now());
+        assertThat(approved.get(0).grantableFrom()).isEqualTo(Today.date());
         assertThat(approved.get(0).amountShownToCustomer()).isFalse();
 
         List<String> history = jdbc.sql("""

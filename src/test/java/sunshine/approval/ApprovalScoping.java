@@ -2,12 +2,12 @@ package sunshine.approval;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import sunshine.shared.Today;
 
 /**
  * ScopingTest's block for the approval module: a B01 case on a posted notice with an open objection (made once in
@@ -73,7 +73,7 @@ public final class ApprovalScoping {
                 .param("n", notice)
                 .query(Long.class)
                 .single();
-        String today = LocalDate.now().toString();
+        String today = Today.date().toString();
         r.put(
                 "POST /approval/cases/{id}/decisions",
                 v -> post("/approval/cases/" + caseId + "/decisions")

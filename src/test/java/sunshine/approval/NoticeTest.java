@@ -31,6 +31,7 @@ import sunshine.publicity.NoticeMode;
 import sunshine.publicity.PublicLinks;
 import sunshine.shared.BusinessException;
 import sunshine.shared.FunnelStep;
+import sunshine.shared.Today;
 
 /** The public notice per village (R27): PUBLIC and INTERNAL mode, the period, objections, prints, the public page. */
 @PlatformTest
@@ -149,7 +150,7 @@ class NoticeTest {
         assertThat(fx.status(ids.get(0))).isEqualTo("AWAITING_NOTICE/-/1");
         assertThat(events.stream(LimitApproved.class)).isEmpty();
 
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         Notice n = postNotice(hs.get(0).areaId(), today);
         assertThat(n.lines()).extracting(Notice.Line::caseId).containsExactlyInAnyOrderElementsOf(ids);
         List<LimitApproved> approved = events.stream(LimitApproved.class).toList();
@@ -278,7 +279,7 @@ class NoticeTest {
         FunnelStep.Count zero = new FunnelStep.Count(0, BigDecimal.ZERO);
         FunnelStep.Count before = approvedStep.byArea(bank).getOrDefault(area, zero);
         List<Long> ids = throughTheChain(hs, List.of("10000", "20000", "30000"));
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         Notice n = postNotice(area, today);
         assertThat(n.grantableFrom()).isEqualTo(today.plusDays(5));
 
@@ -358,7 +359,7 @@ class NoticeTest {
         var hs = fx.freshHouseholds("ZQRCB", "B01", 1);
         List<Long> ids = throughTheChain(hs, List.of("66000"));
         long area = hs.get(0).areaId();
-        Notice n = postNotice(area, LocalDate.now());
+        Notice n = postNotice(area, Today.date());
         assertThat(publicPage(area)).contains("66,000.00");
 
         fx.mode("ZQRCB", "INTERNAL");
@@ -374,7 +375,7 @@ class NoticeTest {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(400);
-        assertThatThrownBy(() -> postNotice(area, LocalDate.now())).hasMessage("approval.error.notPublic");
+        assertThatThrownBy(() -> postNotice(area, Today.date())).hasMessage("approval.error.notPublic");
 
         // a case approved in INTERNAL mode: granted from the approval day, never posted or shown
         var other = fx.freshHouseholds("ZQRCB", "B01", 1);
@@ -427,13 +428,13 @@ class NoticeTest {
         assertThat(mvc.perform(post("/approval/areas/" + area + "/notices")
                                 .session(b02)
                                 .with(csrf())
-                                .param("postedOn", LocalDate.now().toString()))
+                                .param("postedOn", Today.date().toString()))
                         .andReturn()
                         .getResponse()
                         .getStatus())
                 .isEqualTo(404);
         assertThat(fx.status(id)).isEqualTo("AWAITING_NOTICE/-/1");
-        Notice n = postNotice(area, LocalDate.now());
+        Notice n = postNotice(area, Today.date());
         assertThat(mvc.perform(post("/approval/notices/" + n.id() + "/objections")
                                 .session(b02)
                                 .with(csrf())
@@ -441,7 +442,7 @@ class NoticeTest {
                                 .param("objector", "x")
                                 .param("receivedVia", "VISIT")
                                 .param("content", "x")
-                                .param("receivedOn", LocalDate.now().toString()))
+                                .param("receivedOn", Today.date().toString()))
                         .andReturn()
                         .getResponse()
                         .getStatus())

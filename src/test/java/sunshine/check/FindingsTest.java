@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import sunshine.Fixtures;
 import sunshine.Logins;
 import sunshine.PlatformTest;
 import sunshine.customer.ResidentId;
+import sunshine.shared.Today;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -118,7 +118,7 @@ class FindingsTest {
         MockHttpServletResponse res = mvc.perform(multipart("/api/v1/checks/snapshots")
                         .file(new MockMultipartFile("file", name, "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
                         .param("kind", kind)
-                        .param("asOf", LocalDate.now().toString())
+                        .param("asOf", Today.date().toString())
                         .session(who)
                         .with(csrf()))
                 .andReturn()
@@ -271,7 +271,7 @@ class FindingsTest {
         // referral without a reason: needs evidence, an audit owner and a deadline
         MockHttpSession risk = Logins.as(mvc, "ho_risk");
         long auditor = fx.staffOf("ho_audit");
-        String deadline = LocalDate.now().toString();
+        String deadline = Today.date().toString();
         assertThat(postJson(
                                 risk,
                                 "/api/v1/checks/findings/" + notOnList + "/refer",
@@ -435,7 +435,7 @@ class FindingsTest {
                 credit,
                 "/api/v1/checks/findings/" + findingId("FD-5") + "/refer",
                 "{\"evidence\":\"超额\",\"ownerId\":" + fx.staffOf("ho_audit") + ",\"deadline\":\""
-                        + LocalDate.now().plusDays(10) + "\"}");
+                        + Today.date().plusDays(10) + "\"}");
 
         // FD-7 has no reason yet: refused, saying why
         MockHttpServletResponse refused = postJson(head, "/api/v1/checks/final-lists", "{\"areaId\":" + area + "}");

@@ -3,7 +3,6 @@ package sunshine.credit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.JsonCalls;
 import sunshine.Logins;
 import sunshine.PlatformTest;
+import sunshine.shared.Today;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +55,7 @@ class AdjustmentsTest {
 
     private long line(String limit) throws Exception {
         CreditFixture.Household h = fx.household("B01");
-        fx.approve(h, limit, "A", LocalDate.now().minusDays(1));
+        fx.approve(h, limit, "A", Today.date().minusDays(1));
         var signed = head.post("/api/v1/credit/contracts", CreditFixture.contract(h, null, null));
         assertThat(signed.status()).isEqualTo(201);
         return signed.id();
@@ -126,7 +126,7 @@ class AdjustmentsTest {
     @Test
     void aLimitBelowTheOutstandingIsNotApplied_aRejectionNeedsANote() throws Exception {
         CreditFixture.Household h = fx.household("B01");
-        fx.approve(h, "20000", "A", LocalDate.now().minusDays(1));
+        fx.approve(h, "20000", "A", Today.date().minusDays(1));
         var signed = head.post("/api/v1/credit/contracts", CreditFixture.contract(h, null, null));
         String cert = signed.body().path("certificateNo").asText();
         assertThat(head.post("/api/v1/credit/draws", CreditFixture.movement(cert, h.residentId(), "15000"))

@@ -19,6 +19,7 @@ import sunshine.JsonCalls;
 import sunshine.Logins;
 import sunshine.PlatformTest;
 import sunshine.shared.FunnelStep;
+import sunshine.shared.Today;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,12 +67,12 @@ class AfterCampaignTest {
 
     @Test
     void annualReview_confirmAdjustOrClose_onlyLinesSignedBeforeTheYearAreDue() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = Today.date().getYear();
         LocalDate lastYear = LocalDate.of(year - 1, 6, 1);
         long confirm = sign(fx.household("B02"), "10000", "A", lastYear).id();
         long adjust = sign(fx.household("B02"), "10000", "A", lastYear).id();
         long close = sign(fx.household("B02"), "10000", "A", lastYear).id();
-        long fresh = sign(fx.household("B02"), "10000", "A", LocalDate.now()).id();
+        long fresh = sign(fx.household("B02"), "10000", "A", Today.date()).id();
         String due = am.get("/api/v1/credit/reviews/due?year=" + year).body().toString();
         for (long id : List.of(confirm, adjust, close)) {
             assertThat(due).contains("\"id\":" + id + ",");
@@ -109,7 +110,7 @@ class AfterCampaignTest {
 
     @Test
     void archiveChecklistFollowsTheCatalogue() throws Exception {
-        long line = sign(fx.household("B02"), "10000", "A", LocalDate.now()).id();
+        long line = sign(fx.household("B02"), "10000", "A", Today.date()).id();
         JsonNode items = am.get("/api/v1/credit/lines/" + line + "/archive").body();
         assertThat(items.size()).isEqualTo(ArchiveChecklist.DEFAULT.size());
         assertThat(items.get(0).path("present").isNull()).isTrue();
@@ -130,7 +131,7 @@ class AfterCampaignTest {
     @Test
     void incentivesCountNewCertificatesPerAreaTimesTheBanksAmounts_andTheListSummarisesByGrade() throws Exception {
         CreditFixture.Household first = fx.household("B02");
-        LocalDate day = LocalDate.now().minusDays(40);
+        LocalDate day = Today.date().minusDays(40);
         long before = certificatesOn(first.areaId(), day);
         sign(first, "10000", "AA", day);
         sign(fx.household("B02"), "20000", "AA", day);
@@ -192,7 +193,7 @@ class AfterCampaignTest {
         CreditFixture.Household h = fx.household("B02");
         var before60 = contracted.byArea(h.bankId()).get(h.areaId());
         var before70 = drawn.byArea(h.bankId()).get(h.areaId());
-        var signed = sign(h, "12000", "A", LocalDate.now());
+        var signed = sign(h, "12000", "A", Today.date());
         am.post(
                 "/api/v1/credit/draws",
                 CreditFixture.movement(signed.body().path("certificateNo").asText(), h.residentId(), "700"));
@@ -209,13 +210,13 @@ class AfterCampaignTest {
     @Test
     void certificateListAndIncentivesPrint() throws Exception {
         CreditFixture.Household h = fx.household("B02");
-        var signed = sign(h, "10000", "A", LocalDate.now());
+        var signed = sign(h, "10000", "A", Today.date());
         long line = signed.id();
         var session = Logins.as(mvc, "b02_am1");
         for (String url : List.of(
                 "/credit/lines/" + line + "/certificate.pdf",
                 "/credit/certificates/" + h.areaId() + ".pdf",
-                "/credit/incentives.pdf?from=" + LocalDate.now().minusDays(1) + "&to=" + LocalDate.now())) {
+                "/credit/incentives.pdf?from=" + Today.date().minusDays(1) + "&to=" + Today.date())) {
             MockHttpServletResponse res =
                     mvc.perform(get(url).session(session)).andReturn().getResponse();
             assertThat(res.getStatus()).as(url).isEqualTo(200);

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.JsonCalls;
 import sunshine.Logins;
 import sunshine.PlatformTest;
+import sunshine.shared.Today;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Grantable limits from approval's events and contracts with certificates (issue 7 point 3, R27, R28). */
@@ -46,7 +47,7 @@ class ContractsTest {
     @Test
     void signingOnDayFourOfAFiveDayNoticeIsRefusedWithTheDate_onDaySixItIsSigned() throws Exception {
         CreditFixture.Household h = fx.household("B01");
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         // posted three days ago (today is day 4), a 5-day notice: grantable two days from now
         LocalDate from = today.plusDays(2);
         fx.approve(h, "50000", "AA", from);
@@ -85,13 +86,13 @@ class ContractsTest {
     @Test
     void aWithdrawnLimitCannotBeSigned_aLaterApprovalReplacesIt() throws Exception {
         CreditFixture.Household h = fx.household("B01");
-        fx.approve(h, "30000", "A", LocalDate.now().minusDays(10));
+        fx.approve(h, "30000", "A", Today.date().minusDays(10));
         fx.withdraw(h, "OBJECTION_OPEN");
         var refused = am.post("/api/v1/credit/contracts", CreditFixture.contract(h, null, null));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.detail()).contains("异议");
 
-        fx.approve(h, "20000", "A", LocalDate.now().minusDays(1));
+        fx.approve(h, "20000", "A", Today.date().minusDays(1));
         var signed = am.post("/api/v1/credit/contracts", CreditFixture.contract(h, null, null));
         assertThat(signed.status()).isEqualTo(201);
         assertThat(signed.body().path("limit").decimalValue()).isEqualByComparingTo("20000");
@@ -104,7 +105,7 @@ class ContractsTest {
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.detail()).contains("没有审批通过");
 
-        fx.approve(h, "10000", "B", LocalDate.now().minusDays(1));
+        fx.approve(h, "10000", "B", Today.date().minusDays(1));
         JsonCalls other = new JsonCalls(mvc, json, Logins.as(mvc, "b02_head"));
         assertThat(other.post("/api/v1/credit/contracts", CreditFixture.contract(h, null, null))
                         .status())
@@ -120,10 +121,10 @@ class ContractsTest {
     @Test
     void aContractCannotBeSignedForAFutureDay() throws Exception {
         CreditFixture.Household h = fx.household("B01");
-        fx.approve(h, "10000", "B", LocalDate.now().minusDays(1));
+        fx.approve(h, "10000", "B", Today.date().minusDays(1));
         var future = am.post(
                 "/api/v1/credit/contracts",
-                CreditFixture.contract(h, LocalDate.now().plusDays(3).toString(), null));
+                CreditFixture.contract(h, Today.date().plusDays(3).toString(), null));
         assertThat(future.status()).isEqualTo(400);
         assertThat(count(h)).isZero();
     }

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.Logins;
 import sunshine.PlatformTest;
+import sunshine.shared.Today;
 
 /** Every credit page renders for the roles that use it, in both languages, without untranslated keys or full IDs. */
 @PlatformTest
@@ -39,9 +39,9 @@ class CreditPagesTest {
     void pagesRenderForEachRole() throws Exception {
         CreditFixture fx = new CreditFixture(jdbc, events, tx);
         CreditFixture.Household h = fx.household("B01");
-        fx.approve(h, "30000", "AA", LocalDate.now().minusDays(1));
+        fx.approve(h, "30000", "AA", Today.date().minusDays(1));
         CreditFixture.Household waiting = fx.household("B01");
-        fx.approve(waiting, "20000", "A", LocalDate.now().plusDays(2));
+        fx.approve(waiting, "20000", "A", Today.date().plusDays(2));
         MockHttpSession am = Logins.as(mvc, "b01_am1");
         MockHttpServletResponse signed = mvc.perform(post("/credit/contracts")
                         .session(am)
@@ -97,11 +97,11 @@ class CreditPagesTest {
         String shown = mvc.perform(get("/credit")
                         .session(am)
                         .flashAttrs(java.util.Map.of("errorKey", "credit.error.notYet", "errorArgs", new Object[] {
-                            LocalDate.now().plusDays(2).toString(), "x"
+                            Today.date().plusDays(2).toString(), "x"
                         })))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(shown).contains(LocalDate.now().plusDays(2).toString()).contains("公示期未满");
+        assertThat(shown).contains(Today.date().plusDays(2).toString()).contains("公示期未满");
     }
 }

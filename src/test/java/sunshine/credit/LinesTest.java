@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +31,7 @@ import sunshine.check.Snapshots;
 import sunshine.customer.CustomerExcluded;
 import sunshine.customer.ExclusionReason;
 import sunshine.shared.BusinessException;
+import sunshine.shared.Today;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,7 +77,7 @@ class LinesTest {
     }
 
     private JsonNode line(CreditFixture.Household h, String limit) throws Exception {
-        fx.approve(h, limit, "A", LocalDate.now().minusYears(1));
+        fx.approve(h, limit, "A", Today.date().minusYears(1));
         var signed = am.post("/api/v1/credit/contracts", CreditFixture.contract(h, null, null));
         assertThat(signed.status()).isEqualTo(201);
         return signed.body();
@@ -113,7 +113,7 @@ class LinesTest {
                 .isEqualTo(409);
 
         String outside = "{\"certificateNo\":\"" + cert + "\",\"residentId\":\"" + h.residentId()
-                + "\",\"amount\":1,\"date\":\"" + LocalDate.now().minusYears(2) + "\"}";
+                + "\",\"amount\":1,\"date\":\"" + Today.date().minusYears(2) + "\"}";
         var early = am.post("/api/v1/credit/draws", outside);
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.detail()).contains("期限");
@@ -207,7 +207,7 @@ class LinesTest {
                 bad.bankId(),
                 bad.branchId(),
                 SnapshotKind.LITIGATION,
-                LocalDate.now(),
+                Today.date(),
                 "litigation-" + bad.id() + ".csv",
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
         var b = am.get("/api/v1/credit/lines/" + badLine.path("id").asLong()).body();
@@ -224,14 +224,14 @@ class LinesTest {
     @Test
     void expiryClosesLinesWhoseTermHasEnded() throws Exception {
         CreditFixture.Household h = fx.household("B01");
-        fx.approve(h, "5000", "A", LocalDate.now().minusYears(1));
+        fx.approve(h, "5000", "A", Today.date().minusYears(1));
         var signed = am.post(
                 "/api/v1/credit/contracts",
-                CreditFixture.contract(h, LocalDate.now().minusMonths(3).toString(), 2));
+                CreditFixture.contract(h, Today.date().minusMonths(3).toString(), 2));
         assertThat(signed.status()).isEqualTo(201);
         CreditFixture.Household current = fx.household("B01");
         long open = line(current, "5000").path("id").asLong();
-        Integer closedCount = tx.execute(s -> freezing.closeExpired(LocalDate.now()));
+        Integer closedCount = tx.execute(s -> freezing.closeExpired(Today.date()));
         assertThat(closedCount.intValue()).isGreaterThanOrEqualTo(1);
         var closed = am.get("/api/v1/credit/lines/" + signed.id()).body();
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
@@ -251,7 +251,7 @@ class LinesTest {
         String cert = line.path("certificateNo").asText();
         String txn = "CORE-" + h.id();
         String feed = "{\"txnId\":\"" + txn + "-1\",\"certificateNo\":\"" + cert
-                + "\",\"kind\":\"DRAW\",\"amount\":\"3000\",\"date\":\"" + LocalDate.now() + "\"}\n"
+                + "\",\"kind\":\"DRAW\",\"amount\":\"3000\",\"date\":\"" + Today.date() + "\"}\n"
                 + "{\"txnId\":\"" + txn + "-2\",\"certificateNo\":\"" + cert
                 + "\",\"kind\":\"REPAYMENT\",\"amount\":1000}\n"
                 + "not json\n"

@@ -23,6 +23,7 @@ import sunshine.JsonCalls;
 import sunshine.Logins;
 import sunshine.PlatformTest;
 import sunshine.customer.ResidentId;
+import sunshine.shared.Today;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -290,7 +291,7 @@ class DashboardTest {
                 .single();
         assertThat(all.lines().count()).isEqualTo(customers + 1);
 
-        String tomorrow = LocalDate.now().plusDays(2).toString();
+        String tomorrow = Today.date().plusDays(2).toString();
         assertThat(text("ho_bd", "/api/v1/dashboard/crm-extract?format=csv&since=" + tomorrow)
                         .lines()
                         .count())
@@ -298,7 +299,7 @@ class DashboardTest {
         assertThat(text(
                         "ho_bd",
                         "/api/v1/dashboard/crm-extract?format=csv&since="
-                                + LocalDate.now().minusDays(1)))
+                                + Today.date().minusDays(1)))
                 .contains("看板甲")
                 .contains("看板乙");
 

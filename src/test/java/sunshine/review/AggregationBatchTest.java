@@ -16,6 +16,7 @@ import sunshine.PlatformTest;
 import sunshine.customer.ResidentId;
 import sunshine.review.aggregation.Explanation;
 import sunshine.review.batch.AggregationBatch;
+import sunshine.shared.Today;
 
 /**
  * The batch on real households (issue 5 points 5-8): estimates streamed from a table, the households' files from
@@ -101,7 +102,7 @@ class AggregationBatchTest {
         // the rating of h1 with its file: a farmer born 1980-01-01, one member. Net 40,000 → 40 × 0.3 = 12;
         // net worth 180,000 → 60 × 0.25 = 15; debt 10% → 100 × 0.15 = 15; age 25-55 → 100 × 0.1 = 10;
         // farmer → 80 × 0.1 = 8; nobody said no → 100 × 0.1 = 10: 70.00 → A
-        int age = Period.between(LocalDate.of(1980, 1, 1), LocalDate.now()).getYears();
+        int age = Period.between(LocalDate.of(1980, 1, 1), Today.date()).getYears();
         assertThat(age).as("the worked rating assumes an age of 25 to 55").isBetween(25, 55);
         assertThat(jdbc.sql("select score || ' ' || grade || ' ' || eligible from review_aggregation"
                                 + " where run_id = :r and household_id = :h")

@@ -29,6 +29,7 @@ import sunshine.audit.AuditLog;
 import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.NotFoundException;
+import sunshine.shared.Today;
 
 /** A village's cases and notices (R27): post the notice, print poster and managers' board, record and close objections. */
 @Controller
@@ -63,7 +64,7 @@ class NoticePages {
                 all.stream()
                         .filter(c -> c.status() == sunshine.approval.CaseStatus.AWAITING_NOTICE)
                         .count());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", Today.date());
         return "approval/area";
     }
 
@@ -87,7 +88,7 @@ class NoticePages {
         model.addAttribute("n", n);
         model.addAttribute("objections", notices.objections(id));
         model.addAttribute("chain", settings.chain(n.bankId()));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", Today.date());
         model.addAttribute("ways", List.of("VISIT", "PHONE", "LETTER", "PUBLIC_PAGE"));
         return "approval/notice";
     }

@@ -32,6 +32,7 @@ import sunshine.check.Snapshots;
 import sunshine.shared.BusinessException;
 import sunshine.shared.NotFoundException;
 import sunshine.shared.PageResult;
+import sunshine.shared.Today;
 import sunshine.shared.web.Downloads;
 
 /** Pages of the checks: snapshots per kind, upload with templates, refused rows, flagged households. */
@@ -68,7 +69,7 @@ class CheckPages {
     String uploadForm(@RequestParam(required = false) SnapshotKind kind, Model model) {
         model.addAttribute("kinds", SnapshotKind.values());
         model.addAttribute("kind", kind == null ? SnapshotKind.LEDGER : kind);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", Today.date());
         return "check/upload";
     }
 

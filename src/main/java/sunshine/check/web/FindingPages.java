@@ -23,6 +23,7 @@ import sunshine.check.LedgerChecks;
 import sunshine.check.Referral;
 import sunshine.check.Referrals;
 import sunshine.shared.PageResult;
+import sunshine.shared.Today;
 import sunshine.shared.web.Downloads;
 import sunshine.shared.web.Forms;
 
@@ -72,7 +73,7 @@ class FindingPages {
     String finding(@PathVariable long id, Model model) {
         model.addAttribute("f", findings.get(id));
         model.addAttribute("auditors", findings.auditors());
-        model.addAttribute("defaultDeadline", LocalDate.now().plusDays(30));
+        model.addAttribute("defaultDeadline", Today.date().plusDays(30));
         return "check/finding";
     }
 

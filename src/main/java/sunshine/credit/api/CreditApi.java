@@ -41,6 +41,7 @@ import sunshine.credit.LineMovements;
 import sunshine.credit.Movement;
 import sunshine.credit.MovementCommand;
 import sunshine.shared.PageResult;
+import sunshine.shared.Today;
 
 /** Contracts, certificates and lines for scripts and the core system (issue 7 points 3-8). */
 @RestController
@@ -217,7 +218,7 @@ class CreditApi {
     @GetMapping("/reviews/due")
     @Operation(summary = "年检 Lines due for the year's annual review (R32)")
     List<CreditLine> due(@RequestParam(required = false) Integer year) {
-        return reviews.due(year == null ? LocalDate.now().getYear() : year);
+        return reviews.due(year == null ? Today.date().getYear() : year);
     }
 
     @GetMapping("/lines/{id}/reviews")

@@ -33,6 +33,7 @@ import sunshine.credit.MovementCommand;
 import sunshine.shared.BusinessException;
 import sunshine.shared.NotFoundException;
 import sunshine.shared.PageResult;
+import sunshine.shared.Today;
 
 /**
  * Pages of credit (issue 7 points 3-8): lines and contracts to sign, a line with its draws and repayments,
@@ -85,7 +86,7 @@ class CreditPages {
         model.addAttribute("status", status);
         model.addAttribute("statuses", CreditLine.Status.values());
         model.addAttribute("page", lines.list(null, status, new PageResult.Request(page, 50)));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", Today.date());
         model.addAttribute("termMonths", settings.current().termMonths());
         return "credit/home";
     }
@@ -116,8 +117,8 @@ class CreditPages {
         model.addAttribute("archive", archive.of(id));
         model.addAttribute("reviews", reviews.of(id));
         model.addAttribute("outcomes", AnnualReviews.Outcome.values());
-        model.addAttribute("today", LocalDate.now());
-        model.addAttribute("year", LocalDate.now().getYear());
+        model.addAttribute("today", Today.date());
+        model.addAttribute("year", Today.date().getYear());
         return "credit/line";
     }
 
@@ -302,7 +303,7 @@ class CreditPages {
 
     @GetMapping("/credit/reviews")
     String due(@RequestParam(required = false) Integer year, Model model) {
-        int y = year == null ? LocalDate.now().getYear() : year;
+        int y = year == null ? Today.date().getYear() : year;
         model.addAttribute("year", y);
         model.addAttribute("lines", reviews.due(y));
         return "credit/reviews";
@@ -313,7 +314,7 @@ class CreditPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Model model) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         LocalDate f = from == null ? today.withDayOfMonth(1) : from;
         LocalDate t = to == null ? today : to;
         model.addAttribute("from", f);

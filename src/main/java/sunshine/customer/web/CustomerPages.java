@@ -33,6 +33,7 @@ import sunshine.organisation.Branches;
 import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.PageResult;
+import sunshine.shared.Today;
 import sunshine.shared.web.Forms;
 
 /** Pages of filing: the customer list and search, one file, the filing form, households, coverage. */
@@ -123,7 +124,7 @@ class CustomerPages {
         model.addAttribute("documentKinds", DocumentKind.values());
         model.addAttribute("relationships", Relationship.values());
         model.addAttribute("fields", fields.of(c.bankId()));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", Today.date());
         return "customer/show";
     }
 
@@ -244,7 +245,7 @@ class CustomerPages {
             }
         }
         Forms.flash(flash, () -> {
-            documents.answerQuestionnaire(id, answers, LocalDate.now());
+            documents.answerQuestionnaire(id, answers, Today.date());
             return customers.get(id).name();
         });
         return "redirect:/customers/" + id;

@@ -29,6 +29,7 @@ import sunshine.panel.PlanRow;
 import sunshine.panel.Plans;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.PageResult;
+import sunshine.shared.Today;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -247,7 +248,7 @@ class CoveragePages {
 
     @GetMapping("/dashboard/progress")
     String progress(@RequestParam(required = false) Long branchId, Model model) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         List<BranchProgress> progress = plans.progress(branchId, today);
         model.addAttribute("branchId", branchId);
         model.addAttribute("progress", progress);
@@ -271,7 +272,7 @@ class CoveragePages {
             @RequestParam(required = false) String format,
             HttpServletResponse response)
             throws IOException {
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         List<PlanRow> late = plans.late(branchId, today);
         List<PlanRow> rows = new ArrayList<>(late);
         plans.list(branchId, today).stream().filter(r -> !r.late()).forEach(rows::add);

@@ -23,6 +23,7 @@ import sunshine.panel.Phase;
 import sunshine.panel.PlanCommand;
 import sunshine.panel.PlanRow;
 import sunshine.panel.Plans;
+import sunshine.shared.Today;
 
 /** REST API of the rollout plan (R3): planned and actual dates per area, late areas, progress, the calendar. */
 @RestController
@@ -41,7 +42,7 @@ class PlanApi {
     List<PlanRow> list(
             @RequestParam(required = false) Long branchId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today) {
-        return plans.list(branchId, today == null ? LocalDate.now() : today);
+        return plans.list(branchId, today == null ? Today.date() : today);
     }
 
     @GetMapping("/late")
@@ -49,7 +50,7 @@ class PlanApi {
     List<PlanRow> late(
             @RequestParam(required = false) Long branchId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today) {
-        return plans.late(branchId, today == null ? LocalDate.now() : today);
+        return plans.late(branchId, today == null ? Today.date() : today);
     }
 
     @GetMapping("/progress")
@@ -57,12 +58,12 @@ class PlanApi {
     List<BranchProgress> progress(
             @RequestParam(required = false) Long branchId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today) {
-        return plans.progress(branchId, today == null ? LocalDate.now() : today);
+        return plans.progress(branchId, today == null ? Today.date() : today);
     }
 
     @GetMapping("/{areaId}")
     PlanRow get(@PathVariable long areaId) {
-        return plans.get(areaId, LocalDate.now());
+        return plans.get(areaId, Today.date());
     }
 
     @PutMapping("/{areaId}")

@@ -1,7 +1,6 @@
 package sunshine.panel.web;
 
 import jakarta.validation.Validator;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,6 +31,7 @@ import sunshine.panel.PanelStatus;
 import sunshine.panel.Panels;
 import sunshine.shared.BusinessException;
 import sunshine.shared.PageResult;
+import sunshine.shared.Today;
 
 /** Pages of review panels: the list per branch, a panel with its members and areas, confirm, the public notice. */
 @Controller
@@ -251,7 +251,7 @@ class PanelPages {
         model.addAttribute(
                 "areaNames",
                 String.join("、", p.areas().stream().map(a -> a.name()).toList()));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", Today.date());
         return "panel/notice";
     }
 

@@ -26,6 +26,7 @@ import sunshine.panel.PlanCommand;
 import sunshine.panel.PlanRow;
 import sunshine.panel.Plans;
 import sunshine.shared.CurrentUser;
+import sunshine.shared.Today;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Pages of the rollout plan (R3): plan against actual per branch with a chart, late areas, an area's dates. */
@@ -55,7 +56,7 @@ class PlanPages {
     @GetMapping("/plans")
     String plan(@RequestParam(required = false) Long branchId, Model model) {
         CurrentUser user = CurrentUser.require();
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         List<Branch> working = branches.tree().stream()
                 .filter(b -> b.kind() == BranchKind.BRANCH)
                 .toList();
@@ -92,12 +93,12 @@ class PlanPages {
 
     @GetMapping("/plans/{areaId}")
     String area(@PathVariable long areaId, Model model) {
-        PlanRow row = plans.get(areaId, LocalDate.now());
+        PlanRow row = plans.get(areaId, Today.date());
         Area area = areas.get(areaId);
         model.addAttribute("row", row);
         model.addAttribute("area", area);
         model.addAttribute("milestones", Milestone.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", Today.date());
         model.addAttribute("managers", staff.accountManagers(area.branchId()));
         return "panel/plan-area";
     }

@@ -19,6 +19,7 @@ import sunshine.panel.Panels;
 import sunshine.panel.TrainingCommand;
 import sunshine.panel.TrainingSession;
 import sunshine.panel.Trainings;
+import sunshine.shared.Today;
 
 /** Pages of training (R14): sessions with attendees, and which panels are fully trained. */
 @Controller
@@ -68,7 +69,7 @@ class TrainingPages {
     private String form(Model model, TrainingSession session, Long branchId) {
         model.addAttribute("s", session);
         model.addAttribute("branchId", branchId);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", Today.date());
         model.addAttribute(
                 "branches",
                 branches.tree().stream()

@@ -32,6 +32,7 @@ import sunshine.publicity.TermsCommand;
 import sunshine.publicity.TermsVersion;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.NotFoundException;
+import sunshine.shared.Today;
 
 /** REST API of publicity: published terms and rates (R35), the complaint log (R33), activities and coverage (R34). */
 @RestController
@@ -59,7 +60,7 @@ class PublicityApi {
     @Operation(summary = "某日执行的条款 The version in force on a day (default today)")
     TermsVersion inForce(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return terms.inForce(CurrentUser.require().bankId(), date == null ? LocalDate.now() : date)
+        return terms.inForce(CurrentUser.require().bankId(), date == null ? Today.date() : date)
                 .orElseThrow(() -> new NotFoundException("terms", date));
     }
 
@@ -68,7 +69,7 @@ class PublicityApi {
     RateAnswer rate(
             @PathVariable String grade,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        LocalDate day = date == null ? LocalDate.now() : date;
+        LocalDate day = date == null ? Today.date() : date;
         BigDecimal rate = terms.rateFor(CurrentUser.require().bankId(), grade, day)
                 .orElseThrow(() -> new NotFoundException("rate", grade));
         return new RateAnswer(grade, day, rate);

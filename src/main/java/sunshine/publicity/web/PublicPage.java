@@ -19,6 +19,7 @@ import sunshine.publicity.PublicArea;
 import sunshine.publicity.PublicLinks;
 import sunshine.publicity.PublicNoticeSection;
 import sunshine.publicity.PublishedTerms;
+import sunshine.shared.Today;
 
 /**
  * An area's public page (R27, R35), reached without login through its short link {@code /p/{token}} (also the QR code
@@ -105,7 +106,7 @@ class PublicPage {
     }
 
     private void fill(Model model, PublicArea area) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         model.addAttribute("area", area);
         model.addAttribute("terms", terms.inForce(area.bankId(), today).orElse(null));
         model.addAttribute("question", challenge.next());

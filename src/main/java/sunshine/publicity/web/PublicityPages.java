@@ -36,6 +36,7 @@ import sunshine.publicity.print.PrintKind;
 import sunshine.publicity.print.PrintedMaterials;
 import sunshine.shared.BusinessException;
 import sunshine.shared.NotFoundException;
+import sunshine.shared.Today;
 
 /**
  * Publicity per area (R34): coverage against the 100% goal, one area's activities and public link, recording an
@@ -94,7 +95,7 @@ class PublicityPages {
         model.addAttribute("publicUrl", publicUrl(links.tokenFor(id)));
         model.addAttribute("activities", activities.of(id));
         model.addAttribute("methods", PublicityMethod.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", Today.date());
         return "publicity/area";
     }
 
@@ -130,7 +131,7 @@ class PublicityPages {
     @GetMapping("/publicity/areas/{id}/{kind:poster|letter|proposal}.pdf")
     ResponseEntity<byte[]> print(@PathVariable long id, @PathVariable String kind) {
         Area area = areas.get(id);
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         TermsVersion t =
                 terms.inForce(area.bankId(), today).orElseThrow(() -> new BusinessException("publicity.error.noTerms"));
         PublicArea view = links.view(area.id());

@@ -21,6 +21,7 @@ import sunshine.publicity.TermsCommand;
 import sunshine.publicity.TermsVersion;
 import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
+import sunshine.shared.Today;
 
 /** Pages of the published terms (R35): the versions, what was in force on a day, and publishing a new version. */
 @Controller
@@ -41,7 +42,7 @@ class TermsPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             Model model) {
         long bank = CurrentUser.require().bankId();
-        LocalDate day = date == null ? LocalDate.now() : date;
+        LocalDate day = date == null ? Today.date() : date;
         model.addAttribute("day", day);
         model.addAttribute("inForce", terms.inForce(bank, day).orElse(null));
         model.addAttribute("versions", terms.versions(bank));
@@ -60,13 +61,13 @@ class TermsPages {
     @PreAuthorize(PublicityRoles.PUBLISH)
     String newVersion(Model model) {
         TermsVersion current =
-                terms.inForce(CurrentUser.require().bankId(), LocalDate.now()).orElse(null);
+                terms.inForce(CurrentUser.require().bankId(), Today.date()).orElse(null);
         List<GradeRate> rates = current == null
                 ? GRADES.stream().map(g -> new GradeRate(g, null)).toList()
                 : current.rates();
         model.addAttribute("current", current);
         model.addAttribute("rates", rates);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", Today.date());
         return "publicity/terms-form";
     }
 
