@@ -13,6 +13,7 @@ import sunshine.approval.DecisionCommand;
 import sunshine.approval.DecisionKind;
 import sunshine.approval.Notice;
 import sunshine.approval.Notices;
+import sunshine.approval.Objection;
 import sunshine.approval.ObjectionCommand;
 import sunshine.approval.Stage;
 import sunshine.publicity.NoticeMode;
@@ -22,9 +23,15 @@ import sunshine.shared.Today;
 
 /**
  * The demo bank's approval (issue 7): when the checks left a fixed final list (approval cases at the proposal), the
- * bank is a seed-000 PUBLIC bank; in one branch one village goes through the whole chain, gets its notice posted and
- * one objection; in a second village a few cases are reviewed and one is referred back by the committee. The rest
- * wait in the queues. Nothing happens when there is no final list.
+ * bank is a seed-000 PUBLIC bank. In one branch, three villages at three points of the campaign:
+ * <ul>
+ *   <li>one approved twelve days ago, its notice posted ten days ago (the period has passed), with one objection
+ *       investigated and kept: ready for contracts ({@link DemoCredit} signs them);
+ *   <li>one approved and noticed today, with one objection still open: the public page shows its notice;
+ *   <li>one where a few cases are reviewed and the committee refers one back.
+ * </ul>
+ * The rest wait in the queues. Past days are played by moving the business date ({@link Today#shiftDays}); audit
+ * timestamps keep the real time the demo was loaded. Nothing happens when there is no final list.
  */
 @Service
 public class DemoApproval {
@@ -64,30 +71,59 @@ public class DemoApproval {
         List<Long> areas = jdbc.sql("""
                 select c.area_id from approval_case c join branch b on b.id = c.branch_id
                  where c.bank_id = :bank and b.code = :code and c.status = 'IN_CHAIN' and c.stage = 'PROPOSAL'
-                 group by c.area_id order by count(*) desc, c.area_id limit 2""")
+                 group by c.area_id order by count(*) desc, c.area_id limit 3""")
                 .param("bank", bank.get())
                 .param("code", branch.get())
                 .query(Long.class)
                 .list();
         try {
-            noticedVillage(areas.get(0), p);
+            grantedVillage(areas.get(0), p);
             if (areas.size() > 1) {
-                reviewedVillage(areas.get(1), p);
+                noticedVillage(areas.get(1), p);
+            }
+            if (areas.size() > 2) {
+                reviewedVillage(areas.get(2), p);
             }
         } catch (BusinessException | IllegalStateException e) {
             log.warn("demo approval stopped: {}", e.getMessage());
+        } finally {
+            Today.shiftDays(0);
         }
+    }
+
+    /**
+     * Approved twelve days ago (the committee first referred one case back to the account manager's review, which
+     * resumed from there), noticed ten days ago; an objection came on day one of the notice and was kept after a
+     * visit. The notice period is over, so its households can sign.
+     */
+    private void grantedVillage(long area, String p) {
+        Today.shiftDays(-13);
+        List<ApprovalCase> all = as(p + "_am1", () -> cases.ofArea(area));
+        long referred = all.get(0).id();
+        chain(referred, p, Stage.PROPOSAL, Stage.ACCOUNT_MANAGER_REVIEW);
+        referBack(referred, p);
+        Today.shiftDays(-12);
+        approveAll(area, p);
+        Today.shiftDays(-10);
+        Notice notice = as(p + "_am1", () -> notices.post(area, Today.date()));
+        Notice.Line last = notice.lines().get(notice.lines().size() - 1);
+        Today.shiftDays(-9);
+        Objection objection = as(
+                p + "_am2",
+                () -> notices.object(
+                        notice.id(),
+                        new ObjectionCommand(last.caseId(), "村民李某", "PHONE", "来电询问该户授信额度是否偏高。", Today.date())));
+        Today.shiftDays(-8);
+        as(
+                p + "_head",
+                () -> notices.close(
+                        objection.id(), Notices.Outcome.KEEP, "走访核实：该户经营养殖，收入属实，额度维持。", objection.version(), null));
+        Today.shiftDays(0);
     }
 
     /** The whole chain, the notice posted today, and one objection on the first line. */
     private void noticedVillage(long area, String p) {
-        for (ApprovalCase c : as(p + "_am1", () -> cases.ofArea(area))) {
-            chain(c.id(), p, Stage.PROPOSAL, Stage.BRANCH_HEAD_FINAL);
-            ApprovalCase now = as(p + "_head", () -> cases.get(c.id()));
-            if (now.status() == CaseStatus.IN_CHAIN && now.stage() == Stage.HEAD_OFFICE_CREDIT) {
-                decide("ho_credit", c.id(), Stage.HEAD_OFFICE_CREDIT);
-            }
-        }
+        approveAll(area, p);
         Notice notice = as(p + "_am1", () -> notices.post(area, Today.date()));
         Notice.Line first = notice.lines().get(0);
         as(
@@ -98,6 +134,17 @@ public class DemoApproval {
                                 first.caseId(), "村民王某", "VISIT", "反映该户常年在外务工，家庭收入与评议情况不符，请核实。", Today.date())));
     }
 
+    /** Every case of the village through the default chain (and head-office credit where the amount routes there). */
+    private void approveAll(long area, String p) {
+        for (ApprovalCase c : as(p + "_am1", () -> cases.ofArea(area))) {
+            chain(c.id(), p, c.stage(), Stage.BRANCH_HEAD_FINAL); // from where each case stands
+            ApprovalCase now = as(p + "_head", () -> cases.get(c.id()));
+            if (now.status() == CaseStatus.IN_CHAIN && now.stage() == Stage.HEAD_OFFICE_CREDIT) {
+                decide("ho_credit", c.id(), Stage.HEAD_OFFICE_CREDIT);
+            }
+        }
+    }
+
     /** A few cases proposed and reviewed; the committee refers the first back to the account manager's review. */
     private void reviewedVillage(long area, String p) {
         List<ApprovalCase> all = as(p + "_am1", () -> cases.ofArea(area));
@@ -105,21 +152,25 @@ public class DemoApproval {
         for (ApprovalCase c : some) {
             chain(c.id(), p, Stage.PROPOSAL, Stage.ACCOUNT_MANAGER_REVIEW);
         }
-        long referred = some.get(0).id();
+        referBack(some.get(0).id(), p);
+        for (ApprovalCase c : some.subList(1, some.size())) {
+            decide(p + "_credit", c.id(), Stage.CREDIT_COMMITTEE);
+        }
+    }
+
+    /** The committee refers a case back to the account manager's review. */
+    private void referBack(long id, String p) {
         as(
                 p + "_credit",
                 () -> cases.decide(
-                        referred,
+                        id,
                         new DecisionCommand(
                                 Stage.CREDIT_COMMITTEE,
-                                cases.get(referred).version(),
+                                cases.get(id).version(),
                                 DecisionKind.REFER_BACK,
                                 null,
                                 Stage.ACCOUNT_MANAGER_REVIEW,
                                 "经营收入证明不足，请客户经理补充核实后再报。")));
-        for (ApprovalCase c : some.subList(1, some.size())) {
-            decide(p + "_credit", c.id(), Stage.CREDIT_COMMITTEE);
-        }
     }
 
     /** Approves a case from one stage to another of the default chain, each by its own person. */
