@@ -126,18 +126,8 @@ final class ExplanationJson {
     private static void number(StringBuilder b, BigDecimal v) {
         if (v == null) {
             b.append("null");
-            return;
-        }
-        b.append(v.toPlainString());
-        if (v.scale() > 0) { // the plain form has a point: drop the zeros after it, and the point if bare
-            int end = b.length();
-            while (b.charAt(end - 1) == '0') {
-                end--;
-            }
-            if (b.charAt(end - 1) == '.') {
-                end--;
-            }
-            b.setLength(end);
+        } else {
+            Amounts.appendPlain(b, v, true);
         }
     }
 

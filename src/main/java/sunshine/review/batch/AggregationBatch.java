@@ -15,6 +15,7 @@ import sunshine.review.ReviewRules;
 import sunshine.review.aggregation.Aggregation;
 import sunshine.review.aggregation.AggregationResult;
 import sunshine.review.aggregation.AggregationStatus;
+import sunshine.review.aggregation.Amounts;
 import sunshine.review.aggregation.Estimate;
 import sunshine.review.aggregation.Figure;
 import sunshine.review.aggregation.HouseholdFile;
@@ -321,8 +322,14 @@ public class AggregationBatch {
         }
 
         private static void value(StringBuilder b, Object v) {
-            b.append(v == null ? "\\N" : v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString())
-                    .append('\t');
+            if (v == null) {
+                b.append("\\N");
+            } else if (v instanceof java.math.BigDecimal d) {
+                Amounts.appendPlain(b, d, false);
+            } else {
+                b.append(v);
+            }
+            b.append('\t');
         }
     }
 
