@@ -57,8 +57,7 @@ public final class Amounts {
      */
     public static void appendPlain(StringBuilder b, BigDecimal v, boolean strip) {
         int scale = v.scale();
-        java.math.BigInteger unscaled = v.unscaledValue();
-        if (scale < 0 || scale > 18 || unscaled.bitLength() > 62) {
+        if (scale < 0 || scale > 18 || v.precision() > 18) {
             int start = b.length();
             b.append(v.toPlainString());
             if (strip && scale > 0) {
@@ -73,7 +72,8 @@ public final class Amounts {
             }
             return;
         }
-        long u = unscaled.longValue();
+        // at most 18 digits: the unscaled value is a long, read without building a BigInteger
+        long u = v.movePointRight(scale).longValueExact();
         if (u < 0) {
             b.append('-');
             u = -u;

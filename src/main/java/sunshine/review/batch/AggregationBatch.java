@@ -318,6 +318,8 @@ public class AggregationBatch {
     /** One result as a line of COPY text. */
     static final class ResultRow {
 
+        private static final Figure[] FIGURES = Figure.values();
+
         private ResultRow() {}
 
         static void append(AggregationResult r, long runId, StringBuilder b) {
@@ -326,7 +328,7 @@ public class AggregationBatch {
             b.append(runId).append('\t');
             b.append(r.ruleSetVersion()).append('\t');
             b.append(r.status().name()).append('\t');
-            for (Figure f : Figure.values()) {
+            for (Figure f : FIGURES) {
                 value(b, r.mean(f));
             }
             value(b, r.proposedAmount());
@@ -344,6 +346,8 @@ public class AggregationBatch {
                 b.append("\\N");
             } else if (v instanceof java.math.BigDecimal d) {
                 Amounts.appendPlain(b, d, false);
+            } else if (v instanceof Integer i) {
+                b.append(i.intValue());
             } else {
                 b.append(v);
             }
