@@ -22,7 +22,8 @@ public final class Aggregation {
         for (int i = 1; i < bySeat.size(); i++) { // a handful of copies: pairwise is cheaper than sets
             Estimate e = bySeat.get(i);
             for (int j = 0; j < i; j++) {
-                if (e.seat() == bySeat.get(j).seat() || e.memberId() == bySeat.get(j).memberId()) {
+                if (e.seat() == bySeat.get(j).seat()
+                        || e.memberId() == bySeat.get(j).memberId()) {
                     throw new IllegalArgumentException(
                             "one estimate per booklet copy and member: household " + householdId);
                 }
