@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Aggregation and rating of one household (R19-R21), a pure function of the rule set, the household's
@@ -21,12 +19,14 @@ public final class Aggregation {
             RuleSet rules, long householdId, List<Estimate> estimates, HouseholdFile file) {
         List<Estimate> bySeat = new ArrayList<>(estimates);
         bySeat.sort(Comparator.comparingInt(Estimate::seat));
-        Set<Integer> seats = new HashSet<>();
-        Set<Long> members = new HashSet<>();
-        for (Estimate e : bySeat) {
-            if (!seats.add(e.seat()) || !members.add(e.memberId())) {
-                throw new IllegalArgumentException(
-                        "one estimate per booklet copy and member: household " + householdId);
+        for (int i = 1; i < bySeat.size(); i++) { // a handful of copies: pairwise is cheaper than sets
+            Estimate e = bySeat.get(i);
+            for (int j = 0; j < i; j++) {
+                if (e.seat() == bySeat.get(j).seat()
+                        || e.memberId() == bySeat.get(j).memberId()) {
+                    throw new IllegalArgumentException(
+                            "one estimate per booklet copy and member: household " + householdId);
+                }
             }
         }
         int minimum = rules.fewerThanFive().minimum();

@@ -40,4 +40,60 @@ public final class Amounts {
         BigDecimal s = v.stripTrailingZeros();
         return (s.scale() < 2 ? s.setScale(2) : s).toPlainString();
     }
+
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    /**
+     * Appends {@code v.toPlainString()}, without its trailing zeros after the point (and then without a bare point)
+     * when {@code strip}: 50000.00 → 50000, 63333.30 → 63333.3. Writes the digits of the unscaled value directly
+     * (a batch writes fifty numbers per household); anything beyond 18 digits goes the long way.
+     */
+    public static void appendPlain(StringBuilder b, BigDecimal v, boolean strip) {
+        int scale = v.scale();
+        if (scale < 0 || scale > 18 || v.precision() > 18) {
+            int start = b.length();
+            b.append(v.toPlainString());
+            if (strip && scale > 0) {
+                int end = b.length();
+                while (end > start && b.charAt(end - 1) == '0') {
+                    end--;
+                }
+                if (b.charAt(end - 1) == '.') {
+                    end--;
+                }
+                b.setLength(end);
+            }
+            return;
+        }
+        // at most 18 digits: the unscaled value is a long, read without building a BigInteger
+        long u = v.movePointRight(scale).longValueExact();
+        if (u < 0) {
+            b.append('-');
+            u = -u;
+        }
+        long whole = u / POW10[scale];
+        long fraction = u % POW10[scale];
+        int digits = scale;
+        if (strip) {
+            while (digits > 0 && fraction % 10 == 0) {
+                fraction /= 10;
+                digits--;
+            }
+        }
+        b.append(whole);
+        if (digits > 0) {
+            b.append('.');
+            for (int d = digits - 1; d > 0 && fraction < POW10[d]; d--) {
+                b.append('0');
+            }
+            b.append(fraction);
+        }
+    }
 }

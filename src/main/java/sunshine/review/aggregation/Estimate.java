@@ -30,7 +30,7 @@ public record Estimate(
             if (v != null
                     && (v.signum() < 0
                             || v.compareTo(LIMIT) >= 0
-                            || v.stripTrailingZeros().scale() > 2)) {
+                            || (v.scale() > 2 && v.stripTrailingZeros().scale() > 2))) {
                 throw new IllegalArgumentException("an estimate is a non-negative amount in fen: " + v);
             }
         }

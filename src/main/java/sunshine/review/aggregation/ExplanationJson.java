@@ -45,6 +45,8 @@ final class ExplanationJson {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    private static final Figure[] FIGURES = Figure.values();
+
     private ExplanationJson() {}
 
     static String write(AggregationResult r) {
@@ -64,8 +66,9 @@ final class ExplanationJson {
             b.append(first ? "[" : ",[");
             first = false;
             b.append(e.seat()).append(',').append(e.memberId()).append(',');
-            b.append(e.keyedBy()).append(',').append(e.verifiedBy());
-            for (Figure f : Figure.values()) {
+            id(b, e.keyedBy());
+            id(b.append(','), e.verifiedBy());
+            for (Figure f : FIGURES) {
                 number(b.append(','), e.entered(f));
             }
             int flags = (e.doNotRecommend() ? DO_NOT_RECOMMEND : 0)
@@ -92,10 +95,10 @@ final class ExplanationJson {
         Rating rating = r.rating();
         if (c != null && rating != null) {
             HouseholdFile file = r.file();
-            b.append(",\"file\":[").append(file.representativeAge());
+            id(b.append(",\"file\":["), file.representativeAge());
             text(b.append(','), file.customerType());
             text(b.append(','), file.residence());
-            b.append(',').append(file.members());
+            id(b.append(','), file.members());
             b.append("],\"cap\":[\"").append(c.position().name()).append('"');
             number(b.append(','), c.afterCap());
             number(b.append(','), c.afterRounding());
@@ -113,6 +116,15 @@ final class ExplanationJson {
         b.append(",\"eligible\":").append(r.eligible()).append('}');
     }
 
+    /** An id or count, without boxing it into a string; null as null. */
+    private static void id(StringBuilder b, Number v) {
+        if (v == null) {
+            b.append("null");
+        } else {
+            b.append(v.longValue());
+        }
+    }
+
     /** A code of the file (Factor.codes(), checked when read from the file): nothing to escape. */
     private static void text(StringBuilder b, String code) {
         if (code == null) {
@@ -126,18 +138,8 @@ final class ExplanationJson {
     private static void number(StringBuilder b, BigDecimal v) {
         if (v == null) {
             b.append("null");
-            return;
-        }
-        b.append(v.toPlainString());
-        if (v.scale() > 0) { // the plain form has a point: drop the zeros after it, and the point if bare
-            int end = b.length();
-            while (b.charAt(end - 1) == '0') {
-                end--;
-            }
-            if (b.charAt(end - 1) == '.') {
-                end--;
-            }
-            b.setLength(end);
+        } else {
+            Amounts.appendPlain(b, v, true);
         }
     }
 

@@ -2,8 +2,7 @@ package sunshine.review.aggregation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,8 +22,17 @@ public final class TrimmedMean {
         if (minimum < 3) {
             throw new IllegalArgumentException("dropping a highest and a lowest needs at least three values");
         }
-        List<FigureResult.SeatValue> sorted = new ArrayList<>(values);
-        sorted.sort(Comparator.comparing(FigureResult.SeatValue::amount)); // stable: ties stay in seat order
+        FigureResult.SeatValue[] a = values.toArray(new FigureResult.SeatValue[0]);
+        // insertion sort, stable (ties stay in seat order): a household has a handful of values
+        for (int i = 1; i < a.length; i++) {
+            FigureResult.SeatValue v = a[i];
+            int j = i - 1;
+            for (; j >= 0 && a[j].amount().compareTo(v.amount()) > 0; j--) {
+                a[j + 1] = a[j];
+            }
+            a[j + 1] = v;
+        }
+        List<FigureResult.SeatValue> sorted = Arrays.asList(a);
         if (sorted.size() < minimum) {
             return new FigureResult(figure, sorted, minimum, null, null);
         }

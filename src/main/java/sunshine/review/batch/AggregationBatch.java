@@ -15,6 +15,7 @@ import sunshine.review.ReviewRules;
 import sunshine.review.aggregation.Aggregation;
 import sunshine.review.aggregation.AggregationResult;
 import sunshine.review.aggregation.AggregationStatus;
+import sunshine.review.aggregation.Amounts;
 import sunshine.review.aggregation.Estimate;
 import sunshine.review.aggregation.Figure;
 import sunshine.review.aggregation.HouseholdFile;
@@ -55,6 +56,9 @@ public class AggregationBatch {
 
     private static final int FLUSH_AT = 1 << 18;
 
+    /** Households aggregated before they go to the writer thread together. */
+    private static final int BATCH = 1024;
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final ReviewRules reviewRules;
@@ -91,7 +95,7 @@ public class AggregationBatch {
                     .copyIn("COPY review_aggregation (" + COLUMNS + ") FROM STDIN");
             CopyOut estimates = null;
             CopyOut files = null;
-            Writer writer = new Writer(in);
+            Writer writer = new Writer(in, runId);
             try {
                 estimates = estimatesConnection
                         .unwrap(PGConnection.class)
@@ -150,7 +154,7 @@ public class AggregationBatch {
             java.util.function.LongConsumer progress)
             throws SQLException {
         List<Estimate> group = new ArrayList<>(8);
-        StringBuilder out = new StringBuilder(FLUSH_AT + 8192);
+        List<AggregationResult> results = new ArrayList<>(BATCH);
         long current = Long.MIN_VALUE;
         while (row.next()) {
             long household = row.getLong(0);
@@ -159,10 +163,11 @@ public class AggregationBatch {
                     throw new IllegalStateException("estimates must come ordered by household");
                 }
                 if (!group.isEmpty()) {
-                    emit(rules, runId, current, group, files.at(current), out, counts);
+                    results.add(aggregate(rules, current, group, files.at(current), counts));
                     group.clear();
-                    if (out.length() >= FLUSH_AT) {
-                        writer.send(out);
+                    if (results.size() == BATCH) {
+                        writer.send(results);
+                        results = new ArrayList<>(BATCH);
                         progress.accept(counts.households);
                     }
                 }
@@ -183,20 +188,14 @@ public class AggregationBatch {
             counts.estimates++;
         }
         if (!group.isEmpty()) {
-            emit(rules, runId, current, group, files.at(current), out, counts);
+            results.add(aggregate(rules, current, group, files.at(current), counts));
         }
-        writer.send(out);
+        writer.send(results);
         progress.accept(counts.households);
     }
 
-    private static void emit(
-            RuleSet rules,
-            long runId,
-            long household,
-            List<Estimate> group,
-            HouseholdFile file,
-            StringBuilder out,
-            Counts counts) {
+    private static AggregationResult aggregate(
+            RuleSet rules, long household, List<Estimate> group, HouseholdFile file, Counts counts) {
         AggregationResult r = Aggregation.aggregate(rules, household, group, file);
         counts.households++;
         if (r.status() == AggregationStatus.COMPLETE) {
@@ -207,38 +206,39 @@ public class AggregationBatch {
         } else {
             counts.backToPanel++;
         }
-        ResultRow.append(r, runId, out);
+        return r;
     }
 
     /**
-     * Sends the results to PostgreSQL on a thread of its own, so that aggregating the next households goes on
-     * while the database takes in the last ones (a bounded queue keeps memory flat).
+     * Turns the results into COPY rows and sends them to PostgreSQL on a thread of its own, so that with two cores
+     * reading and aggregating the next households goes on while the last ones are written out (a bounded queue
+     * of batches keeps memory flat).
      */
     static final class Writer {
 
-        private static final byte[] END = new byte[0];
+        private static final List<AggregationResult> END = List.of();
 
         private final CopyIn in;
-        private final java.util.concurrent.BlockingQueue<byte[]> queue =
+        private final long runId;
+        private final java.util.concurrent.BlockingQueue<List<AggregationResult>> queue =
                 new java.util.concurrent.ArrayBlockingQueue<>(8);
         private final Thread thread;
-        private volatile Exception failure;
+        private volatile Throwable failure;
 
-        Writer(CopyIn in) {
+        Writer(CopyIn in, long runId) {
             this.in = in;
+            this.runId = runId;
             this.thread = new Thread(this::drainQueue, "aggregation-writer");
             this.thread.setDaemon(true);
             this.thread.start();
         }
 
-        void send(StringBuilder out) throws SQLException {
-            if (out.length() == 0) {
+        void send(List<AggregationResult> results) throws SQLException {
+            if (results.isEmpty()) {
                 return;
             }
-            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-            out.setLength(0);
             try {
-                while (!queue.offer(bytes, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+                while (!queue.offer(results, 1, java.util.concurrent.TimeUnit.SECONDS)) {
                     failed();
                 }
             } catch (InterruptedException e) {
@@ -251,7 +251,9 @@ public class AggregationBatch {
         /** Waits until everything sent has been written. */
         void finish() throws SQLException {
             try {
-                queue.put(END);
+                while (!queue.offer(END, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    failed();
+                }
                 thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -271,16 +273,33 @@ public class AggregationBatch {
         }
 
         private void drainQueue() {
+            StringBuilder out = new StringBuilder(FLUSH_AT + 8192);
             try {
-                for (byte[] b = queue.take(); b != END; b = queue.take()) {
-                    in.writeToCopy(b, 0, b.length);
+                for (List<AggregationResult> batch = queue.take(); batch != END; batch = queue.take()) {
+                    for (AggregationResult r : batch) {
+                        ResultRow.append(r, runId, out);
+                        if (out.length() >= FLUSH_AT) {
+                            write(out);
+                        }
+                    }
                 }
+                write(out);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) { // also an Error: the reading side must not wait for a dead writer
                 failure = e;
                 queue.clear();
             }
+        }
+
+        private void write(StringBuilder out) throws SQLException {
+            if (out.length() == 0) {
+                return;
+            }
+            // ASCII but for grade names (letters of any script): UTF-8 as the connection's encoding
+            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+            out.setLength(0);
+            in.writeToCopy(bytes, 0, bytes.length);
         }
     }
 
@@ -299,6 +318,8 @@ public class AggregationBatch {
     /** One result as a line of COPY text. */
     static final class ResultRow {
 
+        private static final Figure[] FIGURES = Figure.values();
+
         private ResultRow() {}
 
         static void append(AggregationResult r, long runId, StringBuilder b) {
@@ -307,7 +328,7 @@ public class AggregationBatch {
             b.append(runId).append('\t');
             b.append(r.ruleSetVersion()).append('\t');
             b.append(r.status().name()).append('\t');
-            for (Figure f : Figure.values()) {
+            for (Figure f : FIGURES) {
                 value(b, r.mean(f));
             }
             value(b, r.proposedAmount());
@@ -321,8 +342,16 @@ public class AggregationBatch {
         }
 
         private static void value(StringBuilder b, Object v) {
-            b.append(v == null ? "\\N" : v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString())
-                    .append('\t');
+            if (v == null) {
+                b.append("\\N");
+            } else if (v instanceof java.math.BigDecimal d) {
+                Amounts.appendPlain(b, d, false);
+            } else if (v instanceof Integer i) {
+                b.append(i.intValue());
+            } else {
+                b.append(v);
+            }
+            b.append('\t');
         }
     }
 
