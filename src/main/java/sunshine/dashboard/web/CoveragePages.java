@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,8 @@ class CoveragePages {
         MANAGER,
         AREA
     }
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final CoverageBoard board;
     private final Funnel funnel;
@@ -98,7 +102,10 @@ class CoveragePages {
         model.addAttribute("by", level);
         model.addAttribute("order", order);
         model.addAttribute("total", total);
-        model.addAttribute("refreshedAt", board.refreshedAt().orElse(null));
+        model.addAttribute("refreshedAt", refreshedAt());
+        // the enums' values from here, not T(...) in the template: a type reference is a class lookup per render
+        model.addAttribute("levels", By.values());
+        model.addAttribute("orders", CoverageBoard.Order.values());
         List<CoverageLine> lines;
         if (level == By.AREA) {
             PageResult<CoverageLine> areas = board.areas(branchId, managerId, order, new PageResult.Request(page, 50));
@@ -120,7 +127,7 @@ class CoveragePages {
         model.addAttribute("branchId", board.branchOf(areaId));
         model.addAttribute("missing", board.missing(areaId));
         model.addAttribute("steps", funnel.steps(null, areaId));
-        model.addAttribute("refreshedAt", board.refreshedAt().orElse(null));
+        model.addAttribute("refreshedAt", refreshedAt());
         return "dashboard/area";
     }
 
@@ -208,7 +215,7 @@ class CoveragePages {
         model.addAttribute("steps", steps);
         model.addAttribute("rows", areaId == null ? funnel.byBranch(branchId) : List.of());
         model.addAttribute("branches", board.branches(null));
-        model.addAttribute("refreshedAt", board.refreshedAt().orElse(null));
+        model.addAttribute("refreshedAt", refreshedAt());
         List<Map<String, Object>> chart = new ArrayList<>();
         for (Funnel.Step s : steps) {
             chart.add(Map.of("name", text(s.messageKey()), "value", s.households(), "amount", s.amount()));
@@ -307,6 +314,11 @@ class CoveragePages {
 
     private static String day(LocalDate d) {
         return d == null ? null : d.toString();
+    }
+
+    /** When the figures were refreshed, in Beijing time (null before the first refresh). */
+    private ZonedDateTime refreshedAt() {
+        return board.refreshedAt().map(t -> t.atZone(BEIJING)).orElse(null);
     }
 
     private Targets targets() {
