@@ -3,6 +3,8 @@ package sunshine.dashboard;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +13,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.audit.AuditLog;
+import sunshine.credit.HouseholdCredits;
 import sunshine.customer.CustomerFeed;
 import sunshine.customer.Masking;
 import sunshine.shared.DataScope;
+import sunshine.shared.Today;
 
 /**
- * The platform batch template (预授信批量导入数据模板, R30): one row per household on the pre-credit list, in the
- * layout of docs/batch-template.md. The resident ID is in full only for head-office business development and
+ * The platform batch template (预授信批量导入数据模板, R30): one row per household with a final limit, in the layout
+ * of docs/batch-template.md. The limit is the approved one read through credit's {@link HouseholdCredits} (approval's
+ * decision once its notice period has passed and it was not withdrawn, or the signed line's locked limit), never the
+ * review's proposed amount. The resident ID is in full only for head-office business development and
  * credit asking for it (they feed the platform, which needs it to match the customer); everyone else gets it
  * masked, and such a file says so in its sheet name. Every export is audited.
  */
@@ -31,7 +37,7 @@ public class BatchTemplate {
     static final String ID_CARD = "居民身份证";
 
     private final CustomerFeed feed;
-    private final PreCreditIndex preCredits;
+    private final HouseholdCredits credits;
     private final DashboardSettings settings;
     private final DataScope scope;
     private final AuditLog audit;
@@ -39,13 +45,13 @@ public class BatchTemplate {
 
     BatchTemplate(
             CustomerFeed feed,
-            PreCreditIndex preCredits,
+            HouseholdCredits credits,
             DashboardSettings settings,
             DataScope scope,
             AuditLog audit,
             PlatformTransactionManager transactions) {
         this.feed = feed;
-        this.preCredits = preCredits;
+        this.credits = credits;
         this.settings = settings;
         this.scope = scope;
         this.audit = audit;
@@ -82,10 +88,12 @@ public class BatchTemplate {
             try {
                 TableFile file = TableFile.open(format, out, unmasked ? "预授信批量导入" : "预授信批量导入(证件号已脱敏)", HEADERS);
                 readOnly.executeWithoutResult(tx -> {
-                    Map<Long, PreCreditIndex.Result> results = preCredits.load();
+                    Map<Long, HouseholdCredits.Position> positions = credits.inScope();
+                    LocalDate today = Today.date();
                     feed.stream(new CustomerFeed.Filter(true, null, null, false), r -> {
-                        PreCreditIndex.Result p = results.get(r.householdId());
-                        if (p == null || p.limit() == null) {
+                        HouseholdCredits.Position p = positions.get(r.householdId());
+                        BigDecimal limit = p == null ? null : p.finalLimit(today);
+                        if (limit == null) {
                             return;
                         }
                         try {
@@ -94,9 +102,9 @@ public class BatchTemplate {
                                     r.name(),
                                     ID_CARD,
                                     unmasked ? r.residentId() : Masking.residentId(r.residentId()),
-                                    p.limit(),
+                                    limit,
                                     term,
-                                    p.grade(),
+                                    p.finalGrade(),
                                     r.branchName(),
                                     r.managerName(),
                                     r.areaName(),

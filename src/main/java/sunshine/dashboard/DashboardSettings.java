@@ -5,6 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import sunshine.audit.AuditLog;
 import sunshine.shared.BusinessException;
 import sunshine.shared.CurrentUser;
@@ -15,10 +17,12 @@ public class DashboardSettings {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final FigureCache cache;
 
-    DashboardSettings(JdbcClient jdbc, AuditLog audit) {
+    DashboardSettings(JdbcClient jdbc, AuditLog audit, FigureCache cache) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.cache = cache;
     }
 
     @Transactional(readOnly = true)
@@ -62,6 +66,13 @@ public class DashboardSettings {
         }
         Targets after = of(user.bankId());
         audit.record("SET_TARGETS", "dashboard_setting", user.bankId(), before, after);
+        // the pages keep the targets with their figures: old once this commits
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.invalidate(user.bankId());
+            }
+        });
         return after;
     }
 }

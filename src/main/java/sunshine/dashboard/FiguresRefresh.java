@@ -38,13 +38,15 @@ public class FiguresRefresh {
     private final Coverage coverage;
     private final List<FunnelStep> steps;
     private final TransactionTemplate tx;
+    private final FigureCache cache;
 
     FiguresRefresh(
             JdbcClient jdbc,
             JdbcTemplate template,
             Coverage coverage,
             List<FunnelStep> steps,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            FigureCache cache) {
         this.jdbc = jdbc;
         this.template = template;
         this.coverage = coverage;
@@ -52,6 +54,7 @@ public class FiguresRefresh {
                 .sorted(Comparator.comparingInt(FunnelStep::order))
                 .toList();
         this.tx = new TransactionTemplate(transactions);
+        this.cache = cache;
     }
 
     /** Every bank, on a schedule ({@code sunshine.dashboard.refresh}, one minute by default; tests: a few seconds). */
@@ -98,6 +101,10 @@ public class FiguresRefresh {
             write(bankId, areas, preCredit, funnel, System.currentTimeMillis() - start);
             return true;
         });
+        if (Boolean.TRUE.equals(done)) {
+            // committed: the pages' kept answers are old now
+            cache.invalidate(bankId);
+        }
         return Boolean.TRUE.equals(done);
     }
 

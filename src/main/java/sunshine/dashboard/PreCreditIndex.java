@@ -12,7 +12,8 @@ import sunshine.shared.DataScope;
  * The current review result of every household of the caller's bank (view {@code review_pre_credit}), held in
  * memory for one extract so that streamed customers (already scoped by {@link sunshine.customer.CustomerFeed}) are
  * matched without a query per row. Read live, not from the precomputed figures, so an extract is never behind. On the list (R9, STAGES):
- * COMPLETE, eligible and an amount above zero. Amounts are the proposed ones until approval's final amounts exist.
+ * COMPLETE, eligible and an amount above zero. These are the review's proposed amounts (the CRM extract's grade and
+ * pre-credit columns); final approved limits come from credit's {@link sunshine.credit.HouseholdCredits}.
  */
 @Component
 class PreCreditIndex {

@@ -16,7 +16,8 @@ import sunshine.shared.NotFoundException;
 public class Segments {
 
     private static final String SELECT =
-            "select id, name, customer_type, area_id, grade, has_limit, excluded from dashboard_segment";
+            "select id, name, customer_type, area_id, grade, has_limit, excluded, has_line, no_draw_months"
+                    + " from dashboard_segment";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -67,8 +68,8 @@ public class Segments {
         }
         long id = jdbc.sql("""
                 insert into dashboard_segment (bank_id, name, customer_type, area_id, grade, has_limit, excluded,
-                                               created_by)
-                values (:b, :n, :t, :a, :g, :l, :e, :by) returning id""")
+                                               has_line, no_draw_months, created_by)
+                values (:b, :n, :t, :a, :g, :l, :e, :line, :months, :by) returning id""")
                 .param("b", user.bankId())
                 .param("n", s.name().strip())
                 .param("t", s.customerType() == null ? null : s.customerType().name())
@@ -80,6 +81,8 @@ public class Segments {
                                 : s.grade().strip().toUpperCase())
                 .param("l", s.hasLimit())
                 .param("e", s.excluded())
+                .param("line", s.hasLine())
+                .param("months", s.noDrawMonths())
                 .param("by", user.staffId())
                 .query(Long.class)
                 .single();
@@ -105,6 +108,8 @@ public class Segments {
                 (Long) rs.getObject(4),
                 rs.getString(5),
                 (Boolean) rs.getObject(6),
-                (Boolean) rs.getObject(7));
+                (Boolean) rs.getObject(7),
+                (Boolean) rs.getObject(8),
+                (Integer) rs.getObject(9));
     }
 }

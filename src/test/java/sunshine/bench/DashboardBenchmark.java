@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import sunshine.dashboard.FiguresRefresh;
 import sunshine.demo.DemoBank;
+import sunshine.shared.Today;
 
 /**
  * Dashboards at size (issue 8, "Speed"): N customers (default 30,000; the issue's size is 1,000,000) in households of
@@ -315,6 +317,30 @@ class DashboardBenchmark {
                        cast('{}' as json)
                   from household h join area a on a.id = h.area_id
                  where h.bank_id = :b and a.name like '基准村%' and h.id % 10 <> 0""").param("b", bank).update();
+        // two in three of those on the list approved (a little below the proposal), notice over; half of them signed
+        // a line and drew half of it once in the last ten months (the batch template and the CRM extract read these)
+        LocalDate from = Today.date().minusDays(1);
+        jdbc.sql("""
+                insert into credit_grantable (household_id, bank_id, area_id, approval_case_id, amount, grade,
+                                              grantable_from, amount_shown, approved_at)
+                select r.household_id, r.bank_id, h.area_id, r.household_id, r.proposed_amount - 1000, r.grade, :from,
+                       true, now()
+                  from review_aggregation r join household h on h.id = r.household_id
+                 where r.bank_id = :b and r.status = 'COMPLETE' and r.eligible and r.household_id % 3 <> 0""").param("b", bank).param("from", from).update();
+        jdbc.sql("""
+                insert into credit_line (bank_id, branch_id, area_id, household_id, representative_id, approval_case_id,
+                                         contract_no, certificate_no, limit_amount, outstanding, drawn_total, grade,
+                                         term_from, term_to, signed_on)
+                select g.bank_id, h.branch_id, g.area_id, g.household_id, h.representative_id, g.approval_case_id,
+                       'BJ' || g.household_id, 'BZ' || g.household_id, g.amount, g.amount / 2, g.amount / 2, g.grade,
+                       :from - 300, :from + 800, :from - 300
+                  from credit_grantable g join household h on h.id = g.household_id
+                 where g.bank_id = :b and g.household_id % 2 = 0 and h.representative_id is not null""").param("b", bank).param("from", from).update();
+        jdbc.sql("""
+                insert into credit_movement (bank_id, line_id, kind, amount, on_date, source, outstanding_after)
+                select l.bank_id, l.id, 'DRAW', l.drawn_total, :from - (l.household_id % 300)::int, 'COUNTER',
+                       l.outstanding
+                  from credit_line l where l.bank_id = :b and l.contract_no like 'BJ%'""").param("b", bank).param("from", from).update();
         jdbc.sql("analyze").update();
     }
 }

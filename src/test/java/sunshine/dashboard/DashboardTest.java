@@ -14,14 +14,17 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.Fixtures;
 import sunshine.JsonCalls;
 import sunshine.Logins;
 import sunshine.PlatformTest;
+import sunshine.credit.CreditFixture;
 import sunshine.customer.ResidentId;
 import sunshine.shared.Today;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +49,12 @@ class DashboardTest {
 
     @Autowired
     FiguresRefresh refresh;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
 
     Fixtures fx;
     long bank;
@@ -246,7 +255,18 @@ class DashboardTest {
     }
 
     @Test
-    void theBatchTemplateHasOneRowPerHouseholdOnTheList_fullIdsOnlyForHeadOffice() throws Exception {
+    void theBatchTemplateHasOneRowPerHouseholdWithAnApprovedLimit_fullIdsOnlyForHeadOffice() throws Exception {
+        // the review proposed 50,000 (A); approval decided 45,000 (AA), its notice over: the file carries the decision
+        long representative = jdbc.sql("select representative_id from household where id = :h")
+                .param("h", onList)
+                .query(Long.class)
+                .single();
+        new CreditFixture(jdbc, events, tx)
+                .approve(
+                        new CreditFixture.Household(bank, b01, area, onList, representative, onListId),
+                        "45000.00",
+                        "AA",
+                        Today.date().minusDays(1));
         List<Row> rows = sheet("ho_credit", "/dashboard/batch-template?format=xlsx&unmasked=true");
         assertThat(texts(rows.get(0))).isEqualTo(BatchTemplate.HEADERS);
         Row mine = rows.stream()
@@ -255,18 +275,24 @@ class DashboardTest {
                 .orElseThrow();
         assertThat(mine.getCellText(1)).isEqualTo("看板甲");
         assertThat(mine.getCellText(2)).isEqualTo("居民身份证");
-        assertThat(new BigDecimal(mine.getCellText(4))).isEqualByComparingTo("50000");
+        assertThat(new BigDecimal(mine.getCellText(4))).isEqualByComparingTo("45000");
         assertThat(mine.getCellText(5)).isEqualTo("36");
-        assertThat(mine.getCellText(6)).isEqualTo("A");
+        assertThat(mine.getCellText(6)).isEqualTo("AA");
         assertThat(mine.getCellText(7)).isEqualTo("明水支行");
         assertThat(mine.getCellText(11)).isEqualTo(Long.toString(onList));
         assertThat(rows.stream().map(r -> r.getCellText(11))).doesNotContain(Long.toString(backToPanel));
-        long onListInBank = jdbc.sql("""
-                select count(*) from review_pre_credit p join household h on h.id = p.household_id
-                  join customer r on r.id = h.representative_id join area a on a.id = p.area_id
-                 where p.bank_id = :b and p.status = 'COMPLETE' and p.eligible and p.amount > 0 and not r.excluded
-                   and a.active""").param("b", bank).query(Long.class).single();
-        assertThat(rows).hasSize((int) onListInBank + 1);
+        long approvedInBank = jdbc.sql("""
+                select count(*) from household h join customer r on r.id = h.representative_id
+                  join area a on a.id = h.area_id
+                 where h.bank_id = :b and not r.excluded and a.active
+                   and (exists (select 1 from credit_line l where l.household_id = h.id and l.status <> 'CLOSED')
+                        or exists (select 1 from credit_grantable g where g.household_id = h.id and not g.withdrawn
+                                      and g.grantable_from <= :today))""")
+                .param("b", bank)
+                .param("today", Today.date())
+                .query(Long.class)
+                .single();
+        assertThat(rows).hasSize((int) approvedInBank + 1);
 
         List<Row> masked = sheet("b01_head", "/dashboard/batch-template?format=xlsx");
         Row row = masked.stream()

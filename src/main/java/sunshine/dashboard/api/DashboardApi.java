@@ -29,6 +29,7 @@ import sunshine.dashboard.CoverageBoard;
 import sunshine.dashboard.CoverageLine;
 import sunshine.dashboard.CrmExtract;
 import sunshine.dashboard.DashboardSettings;
+import sunshine.dashboard.FigureCache;
 import sunshine.dashboard.FiguresRefresh;
 import sunshine.dashboard.Funnel;
 import sunshine.dashboard.Roles;
@@ -65,6 +66,7 @@ class DashboardApi {
     private final BatchTemplate batch;
     private final CrmExtract crm;
     private final FiguresRefresh refresh;
+    private final FigureCache cache;
 
     DashboardApi(
             CoverageBoard board,
@@ -73,7 +75,8 @@ class DashboardApi {
             Segments segments,
             BatchTemplate batch,
             CrmExtract crm,
-            FiguresRefresh refresh) {
+            FiguresRefresh refresh,
+            FigureCache cache) {
         this.board = board;
         this.funnel = funnel;
         this.settings = settings;
@@ -81,6 +84,7 @@ class DashboardApi {
         this.batch = batch;
         this.crm = crm;
         this.refresh = refresh;
+        this.cache = cache;
     }
 
     @GetMapping("/coverage")
@@ -91,16 +95,19 @@ class DashboardApi {
             @RequestParam(defaultValue = "FILING") CoverageBoard.Order order,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
+        // through the pages' cache: the figures change only when they are refreshed
         List<CoverageLine> lines = switch (by) {
-            case BANK -> List.of(board.total(branchId, "total"));
-            case BRANCH -> board.branches(branchId);
-            case MANAGER -> board.managers(branchId);
+            case BANK -> List.of(cache.get("total", () -> board.total(branchId, "total"), branchId, "total"));
+            case BRANCH -> cache.get("branches", () -> board.branches(branchId), branchId);
+            case MANAGER -> cache.get("managers", () -> board.managers(branchId), branchId);
             case AREA -> null;
         };
-        Targets t = settings.of(CurrentUser.require().bankId());
-        Instant at = board.refreshedAt().orElse(null);
+        Targets t = cache.get("targets", () -> settings.of(CurrentUser.require().bankId()));
+        Instant at = cache.get("refreshedAt", board::refreshedAt).orElse(null);
         if (lines == null) {
-            PageResult<CoverageLine> areas = board.areas(branchId, null, order, new PageResult.Request(page, size));
+            PageResult.Request request = new PageResult.Request(page, size);
+            PageResult<CoverageLine> areas = cache.get(
+                    "areas", () -> board.areas(branchId, null, order, request), branchId, null, order, request);
             return Map.of("targets", t, "refreshedAt", String.valueOf(at), "page", areas);
         }
         return Map.of("targets", t, "refreshedAt", String.valueOf(at), "lines", lines);

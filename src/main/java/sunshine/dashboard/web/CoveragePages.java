@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import sunshine.dashboard.CoverageBoard;
 import sunshine.dashboard.CoverageLine;
 import sunshine.dashboard.DashboardSettings;
+import sunshine.dashboard.FigureCache;
 import sunshine.dashboard.Funnel;
 import sunshine.dashboard.Roles;
 import sunshine.dashboard.TableFile;
@@ -48,10 +51,13 @@ class CoveragePages {
         AREA
     }
 
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
     private final CoverageBoard board;
     private final Funnel funnel;
     private final Plans plans;
     private final DashboardSettings settings;
+    private final FigureCache cache;
     private final JsonMapper json;
     private final MessageSource messages;
 
@@ -60,12 +66,14 @@ class CoveragePages {
             Funnel funnel,
             Plans plans,
             DashboardSettings settings,
+            FigureCache cache,
             JsonMapper json,
             MessageSource messages) {
         this.board = board;
         this.funnel = funnel;
         this.plans = plans;
         this.settings = settings;
+        this.cache = cache;
         this.json = json;
         this.messages = messages;
     }
@@ -84,8 +92,9 @@ class CoveragePages {
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         Targets targets = targets();
-        CoverageLine total = board.total(branchId, text("dashboard.total"));
-        List<CoverageLine> branches = board.branches(branchId);
+        String totalName = text("dashboard.total");
+        CoverageLine total = cache.get("total", () -> board.total(branchId, totalName), branchId, totalName);
+        List<CoverageLine> branches = branches(branchId);
         By level = by != null ? by : (branchId == null && branches.size() > 1 ? By.BRANCH : By.AREA);
         model.addAttribute("targets", targets);
         model.addAttribute("branchId", branchId);
@@ -98,29 +107,41 @@ class CoveragePages {
         model.addAttribute("by", level);
         model.addAttribute("order", order);
         model.addAttribute("total", total);
-        model.addAttribute("refreshedAt", board.refreshedAt().orElse(null));
+        model.addAttribute("refreshedAt", refreshedAt());
+        // the enums' values from here, not T(...) in the template: a type reference is a class lookup per render
+        model.addAttribute("levels", By.values());
+        model.addAttribute("orders", CoverageBoard.Order.values());
         List<CoverageLine> lines;
         if (level == By.AREA) {
-            PageResult<CoverageLine> areas = board.areas(branchId, managerId, order, new PageResult.Request(page, 50));
+            PageResult.Request request = new PageResult.Request(page, 50);
+            PageResult<CoverageLine> areas = cache.get(
+                    "areas",
+                    () -> board.areas(branchId, managerId, order, request),
+                    branchId,
+                    managerId,
+                    order,
+                    request);
             model.addAttribute("areas", areas);
             lines = areas.items();
         } else {
-            lines = level == By.BRANCH ? branches : board.managers(branchId);
+            lines = level == By.BRANCH ? branches : cache.get("managers", () -> board.managers(branchId), branchId);
         }
         model.addAttribute("lines", lines);
-        model.addAttribute("chartJson", safeJson(chart(lines, board.bands(branchId), targets)));
+        Map<String, long[]> bands = cache.get("bands", () -> board.bands(branchId), branchId);
+        model.addAttribute("chartJson", safeJson(chart(lines, bands, targets)));
         return "dashboard/coverage";
     }
 
     @GetMapping("/dashboard/coverage/areas/{areaId}")
     String area(@PathVariable long areaId, Model model) {
-        CoverageLine line = board.area(areaId);
+        CoverageLine line = area(areaId);
         model.addAttribute("line", line);
         model.addAttribute("targets", targets());
-        model.addAttribute("branchId", board.branchOf(areaId));
+        model.addAttribute("branchId", cache.get("branchOf", () -> board.branchOf(areaId), areaId));
+        // read live: the households missing are what the manager works on now
         model.addAttribute("missing", board.missing(areaId));
-        model.addAttribute("steps", funnel.steps(null, areaId));
-        model.addAttribute("refreshedAt", board.refreshedAt().orElse(null));
+        model.addAttribute("steps", steps(null, areaId));
+        model.addAttribute("refreshedAt", refreshedAt());
         return "dashboard/area";
     }
 
@@ -201,14 +222,15 @@ class CoveragePages {
     @GetMapping("/dashboard/funnel")
     String funnel(
             @RequestParam(required = false) Long branchId, @RequestParam(required = false) Long areaId, Model model) {
-        List<Funnel.Step> steps = funnel.steps(branchId, areaId);
+        List<Funnel.Step> steps = steps(branchId, areaId);
         model.addAttribute("branchId", branchId);
         model.addAttribute("areaId", areaId);
-        model.addAttribute("area", areaId == null ? null : board.area(areaId));
+        model.addAttribute("area", areaId == null ? null : area(areaId));
         model.addAttribute("steps", steps);
-        model.addAttribute("rows", areaId == null ? funnel.byBranch(branchId) : List.of());
-        model.addAttribute("branches", board.branches(null));
-        model.addAttribute("refreshedAt", board.refreshedAt().orElse(null));
+        model.addAttribute(
+                "rows", areaId == null ? cache.get("byBranch", () -> funnel.byBranch(branchId), branchId) : List.of());
+        model.addAttribute("branches", branches(null));
+        model.addAttribute("refreshedAt", refreshedAt());
         List<Map<String, Object>> chart = new ArrayList<>();
         for (Funnel.Step s : steps) {
             chart.add(Map.of("name", text(s.messageKey()), "value", s.households(), "amount", s.amount()));
@@ -249,11 +271,11 @@ class CoveragePages {
     @GetMapping("/dashboard/progress")
     String progress(@RequestParam(required = false) Long branchId, Model model) {
         LocalDate today = Today.date();
-        List<BranchProgress> progress = plans.progress(branchId, today);
+        List<BranchProgress> progress = cache.get("progress", () -> plans.progress(branchId, today), branchId, today);
         model.addAttribute("branchId", branchId);
         model.addAttribute("progress", progress);
-        model.addAttribute("late", plans.late(branchId, today));
-        model.addAttribute("branches", board.branches(null));
+        model.addAttribute("late", cache.get("late", () -> plans.late(branchId, today), branchId, today));
+        model.addAttribute("branches", branches(null));
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("branches", progress.stream().map(BranchProgress::branchName).toList());
         chart.put("onTrack", progress.stream().map(BranchProgress::onTrack).toList());
@@ -309,8 +331,30 @@ class CoveragePages {
         return d == null ? null : d.toString();
     }
 
+    /** When the figures were refreshed, in Beijing time (null before the first refresh). */
+    private ZonedDateTime refreshedAt() {
+        return cache.get("refreshedAt", board::refreshedAt)
+                .map(t -> t.atZone(BEIJING))
+                .orElse(null);
+    }
+
     private Targets targets() {
-        return settings.of(CurrentUser.require().bankId());
+        return cache.get("targets", () -> settings.of(CurrentUser.require().bankId()));
+    }
+
+    // The pages' figures through the cache (they change only when the figures are refreshed). A question out of
+    // the caller's scope is refused (404, audited) by the board every time: only answers are kept.
+
+    private List<CoverageLine> branches(Long branchId) {
+        return cache.get("branches", () -> board.branches(branchId), branchId);
+    }
+
+    private CoverageLine area(long areaId) {
+        return cache.get("area", () -> board.area(areaId), areaId);
+    }
+
+    private List<Funnel.Step> steps(Long branchId, Long areaId) {
+        return cache.get("steps", () -> funnel.steps(branchId, areaId), branchId, areaId);
     }
 
     /** The chart data: villages by coverage band, and the lines' two percentages against the targets. */

@@ -101,8 +101,10 @@ class ExtractPages {
             @RequestParam(required = false) String grade,
             @RequestParam(required = false) Boolean hasLimit,
             @RequestParam(required = false) Boolean excluded,
+            @RequestParam(required = false) Boolean hasLine,
+            @RequestParam(required = false) Integer noDrawMonths,
             RedirectAttributes flash) {
-        Segment s = new Segment(null, name, customerType, areaId, grade, hasLimit, excluded);
+        Segment s = new Segment(null, name, customerType, areaId, grade, hasLimit, excluded, hasLine, noDrawMonths);
         run(flash, s, () -> segments.save(s).name());
         return "redirect:/dashboard/extracts";
     }
