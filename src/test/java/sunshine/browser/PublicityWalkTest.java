@@ -75,7 +75,7 @@ class PublicityWalkTest {
     String areaName;
     String head;
     long noticeId;
-    /** Two lines of the notice still approved: one the public objects to, one whose contract is signed. */
+    /** Two lines of the notice: one the public objects to, one (still approved) whose contract is signed. */
     long objectedCase;
 
     String objectedName;
@@ -112,19 +112,28 @@ class PublicityWalkTest {
         area = (long) notice[1];
         areaName = (String) notice[2];
         head = notice[3] + "_head";
-        List<Object[]> approved = jdbc.sql("""
-                        select c.id, l.household_name, c.household_id, g.grade from approval_notice_line l
+        // the household whose contract is signed later: a line still approved, its limit not withdrawn
+        Object[] signed = jdbc.sql("""
+                        select c.id, c.household_id, g.grade from approval_notice_line l
                           join approval_case c on c.id = l.case_id join credit_grantable g on g.approval_case_id = c.id
                          where l.notice_id = :n and c.status = 'APPROVED' and not g.withdrawn
-                           and g.grade in ('AAA', 'AA', 'A', 'B', 'C') order by c.id""")
+                           and g.grade in ('AAA', 'AA', 'A', 'B', 'C') order by c.id limit 1""")
                 .param("n", noticeId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)})
-                .list();
-        assertThat(approved).as("two approved lines on the demo notice").hasSizeGreaterThanOrEqualTo(2);
-        objectedCase = (long) approved.get(0)[0];
-        objectedName = (String) approved.get(0)[1];
-        signedHousehold = (long) approved.get(1)[2];
-        signedGrade = (String) approved.get(1)[3];
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+                .single();
+        signedHousehold = (long) signed[1];
+        signedGrade = (String) signed[2];
+        // the line the public objects to: another one still on the notice (the demo's has an objection already)
+        Object[] objected = jdbc.sql("""
+                        select c.id, l.household_name from approval_notice_line l join approval_case c on c.id = l.case_id
+                         where l.notice_id = :n and c.status in ('APPROVED', 'OBJECTED') and c.id <> :signed
+                         order by c.id limit 1""")
+                .param("n", noticeId)
+                .param("signed", (long) signed[0])
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .single();
+        objectedCase = (long) objected[0];
+        objectedName = (String) objected[1];
         // the area's account managers' phones are posted by design (R27)
         jdbc.sql(
                         "select s.phone from area a join staff s on s.id = a.manager_id where a.id = :a and s.phone is not null")

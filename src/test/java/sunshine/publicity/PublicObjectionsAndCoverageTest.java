@@ -16,15 +16,22 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.ActingAs;
 import sunshine.Fixtures;
 import sunshine.Logins;
 import sunshine.PlatformTest;
+import sunshine.approval.ApprovalCases;
+import sunshine.approval.ApprovalFixture;
+import sunshine.approval.DecisionCommand;
+import sunshine.approval.Notices;
+import sunshine.approval.Stage;
 import sunshine.dashboard.FiguresRefresh;
 import sunshine.shared.Today;
 import tools.jackson.databind.JsonNode;
@@ -56,6 +63,20 @@ class PublicObjectionsAndCoverageTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    ApprovalCases cases;
+
+    @Autowired
+    Notices notices;
+
+    ApprovalFixture approval;
+
     private static MockHttpServletRequestBuilder from(MockHttpServletRequestBuilder b, String ip) {
         return b.with(r -> {
             r.setRemoteAddr(ip);
@@ -63,11 +84,29 @@ class PublicObjectionsAndCoverageTest {
         });
     }
 
-    /** The demo's village whose notice is in its period today (the demo posts one in PUBLIC mode). */
-    private long noticedArea() {
-        return jdbc.sql("""
-                        select n.area_id from approval_notice n where n.posted_on <= :d and n.posted_on + n.period_days > :d
-                         order by n.id limit 1""").param("d", Today.date()).query(Long.class).single();
+    /**
+     * A B02 village's notice posted today over two households taken through the default chain (the demo's own notice
+     * is left as the demo tests expect it).
+     */
+    private long noticedArea() throws Exception {
+        List<ApprovalFixture.Household> hs = approval.freshHouseholds("ZQRCB", "B02", 2);
+        List<Long> ids = approval.fix(hs, List.of("30000", "20000"));
+        for (long id : ids) {
+            for (String[] step : new String[][] {
+                {"b02_am1", "PROPOSAL"},
+                {"b02_am2", "ACCOUNT_MANAGER_REVIEW"},
+                {"b02_credit", "CREDIT_COMMITTEE"},
+                {"b02_head", "BRANCH_HEAD_FINAL"}
+            }) {
+                ActingAs.call(
+                        mvc,
+                        step[0],
+                        () -> cases.decide(id, DecisionCommand.approve(Stage.valueOf(step[1]), approval.version(id))));
+            }
+        }
+        long area = hs.get(0).areaId();
+        ActingAs.call(mvc, "b02_am1", () -> notices.post(area, Today.date()));
+        return area;
     }
 
     /** Fills in the public form (answering its sum) and posts it; {@code about} is a notice line's key or null. */
@@ -109,7 +148,17 @@ class PublicObjectionsAndCoverageTest {
     @Test
     void anObjectionToANameOnTheNotice_entersTheNoticesObjections_andTheLog_otherComplaintsOnlyTheLog()
             throws Exception {
-        long area = noticedArea();
+        approval = new ApprovalFixture(jdbc, publisher, tx);
+        String modeBefore = approval.mode("ZQRCB");
+        approval.mode("ZQRCB", "PUBLIC");
+        try {
+            objectionWalk(noticedArea());
+        } finally {
+            approval.mode("ZQRCB", modeBefore);
+        }
+    }
+
+    private void objectionWalk(long area) throws Exception {
         String token = links.tokenFor(area);
         String page = mvc.perform(from(get("/p/" + token), "10.9.0.1"))
                 .andReturn()
