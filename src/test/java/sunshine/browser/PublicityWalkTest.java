@@ -322,7 +322,9 @@ class PublicityWalkTest {
             assertThat(line)
                     .doesNotContain(
                             new BigDecimal(CHANGED.get(signedGrade)).setScale(4).toPlainString() + "%");
-            staff.open("terms-on-signing-day", "/publicity/terms?date=" + signedOn);
+            // the contract links to the terms in force on its signing day
+            staff.clickAndLoad("terms-on-signing-day", "#terms-on-signing-day");
+            assertThat(staff.driver.getCurrentUrl()).endsWith("/publicity/terms?date=" + signedOn);
             String then = staff.find("#rates").getText();
             FIRST.forEach((grade, rate) -> assertThat(then).contains(rate + "%"));
             assertThat(then).doesNotContain(CHANGED.get(signedGrade) + "%");
