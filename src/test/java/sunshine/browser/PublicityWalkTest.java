@@ -2,6 +2,11 @@ package sunshine.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +48,8 @@ import sunshine.shared.Today;
 
 /**
  * Issue 10's "How it will be checked", walked in a real browser as a new user would: head office publishes the terms;
- * the branch prints a village's poster (the PDF carries the village's short link); a phone-sized browser, not signed
- * in, opens that link, reads the notice and files an objection to a name on it; the branch sees it in the complaint
+ * the branch prints a village's poster (the PDF carries the village's short link, printed and as a QR code); a
+ * phone-sized browser, not signed in, opens the link read from the QR code, reads the notice and files an objection to a name on it; the branch sees it in the complaint
  * log and in the notice's objections; a contract is signed after the notice period, head office changes the rate
  * table, and the contract and the terms of its signing day still show the old rate. Screenshots go to
  * target/publicity-walk; every page is checked for untranslated keys, console errors and unmasked personal data.
@@ -82,6 +88,7 @@ class PublicityWalkTest {
     long signedHousehold;
     String signedGrade;
     String publicLink;
+    String qrLink;
     long complaintNo;
     String complaintText;
     String linePath;
@@ -203,6 +210,13 @@ class PublicityWalkTest {
             // the short link is printed under the QR code; a long link may wrap, so compare without white space
             assertThat(text.replaceAll("\\s", "")).contains(publicLink).contains(areaName);
             assertThat(text).contains("章丘农商银行");
+            // the QR code on the poster is what a phone scans: it must carry the same short link
+            BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(0, 150);
+            int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+            BinaryBitmap bitmap =
+                    new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(img.getWidth(), img.getHeight(), px)));
+            qrLink = new QRCodeReader().decode(bitmap).getText();
+            assertThat(qrLink).isEqualTo(publicLink);
         }
     }
 
@@ -224,7 +238,7 @@ class PublicityWalkTest {
         phone = new Browser("", SHOTS.resolve("phone"));
         phone.publicPhones.addAll(staff.publicPhones);
         phone.driver.manage().window().setSize(new Dimension(360, 640));
-        phone.open("public-page", publicLink);
+        phone.open("public-page", qrLink);
         assertThat(phone.driver.getCurrentUrl()).as("no login asked").doesNotContain("/login");
         String text = phone.text();
         assertThat(text).contains(areaName, "张榜公示", "本行承诺：阳光信贷全程公开，欢迎监督。");
