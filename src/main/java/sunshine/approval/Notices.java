@@ -2,6 +2,7 @@ package sunshine.approval;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -196,6 +197,54 @@ public class Notices {
         return o;
     }
 
+    /**
+     * An objection raised on the area's public page (issue 10 point 4): recorded against the line of the notice in its
+     * period today, received via PUBLIC_PAGE, by no staff member but naming the complaint it came from; the line's
+     * limit is withdrawn as for any objection. Unscoped (the public page has no signed-in user): the caller has
+     * resolved the area from the page's token. Empty when no notice of the area is open today or the line no longer
+     * stands (approved or under objection).
+     */
+    @Transactional
+    Optional<Objection> objectFromPublic(long areaId, long caseId, String objector, String content, long complaintId) {
+        Optional<Notice> open = openOn(areaId, Today.date());
+        Optional<Notice.Line> line = open.flatMap(n -> n.lines().stream()
+                .filter(l -> l.caseId() == caseId)
+                .filter(l -> l.status() == CaseStatus.APPROVED || l.status() == CaseStatus.OBJECTED)
+                .findFirst());
+        if (line.isEmpty() || blank(objector, 50) || blank(content, 2000)) {
+            return Optional.empty();
+        }
+        Notice notice = open.get();
+        long id = jdbc.sql("""
+                insert into approval_objection (bank_id, branch_id, notice_id, case_id, objector, received_via, content,
+                                                received_on, complaint_id)
+                values (:bank, :branch, :n, :c, :who, 'PUBLIC_PAGE', :what, :on, :complaint) returning id""")
+                .param("bank", notice.bankId())
+                .param("branch", notice.branchId())
+                .param("n", notice.id())
+                .param("c", caseId)
+                .param("who", objector.strip())
+                .param("what", content.strip())
+                .param("on", Today.date())
+                .param("complaint", complaintId)
+                .query(Long.class)
+                .single();
+        // R27: the line's limit is withdrawn until the objection is closed (as Notices.object does for staff)
+        jdbc.sql("""
+                update approval_case set status = 'OBJECTED', stage = null, updated_at = now(), version = version + 1
+                 where id = :c and status = 'APPROVED' returning household_id""")
+                .param("c", caseId)
+                .query(Long.class)
+                .optional()
+                .ifPresent(household -> events.withdrawn(notice.bankId(), household, caseId, "OBJECTION_OPEN"));
+        Objection o = jdbc.sql(OBJECTION + " where o.id = :id")
+                .param("id", id)
+                .query((rs, n) -> objection(rs))
+                .single();
+        audit.record(notice.bankId(), null, "public", "OBJECTION", "approval_objection", id, null, o);
+        return Optional.of(o);
+    }
+
     /** Objection outcomes (R27). */
     public enum Outcome {
         KEEP,
@@ -351,6 +400,7 @@ public class Notices {
                 rs.getObject("received_on", LocalDate.class),
                 rs.getString("status"),
                 rs.getString("outcome"),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                (Long) rs.getObject("complaint_id"));
     }
 }

@@ -2,7 +2,10 @@ package sunshine.approval;
 
 import java.time.LocalDate;
 
-/** An objection to a posted line (R27): who raised it, how it came in, what it says, and how it was closed. */
+/**
+ * An objection to a posted line (R27): who raised it, how it came in, what it says, and how it was closed; one raised on
+ * the public page names the complaint it came from (R33).
+ */
 public record Objection(
         long id,
         long noticeId,
@@ -14,4 +17,5 @@ public record Objection(
         LocalDate receivedOn,
         String status,
         String outcome,
-        int version) {}
+        int version,
+        Long complaintId) {}

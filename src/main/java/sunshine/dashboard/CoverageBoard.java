@@ -18,7 +18,7 @@ import sunshine.shared.DataScope;
 import sunshine.shared.PageResult;
 
 /**
- * Filing and pre-credit coverage (R9) per bank, branch, account manager and area, read from the precomputed
+ * Filing and pre-credit coverage (R9) and publicity coverage (R34) per bank, branch, account manager and area, read from the precomputed
  * figures ({@link FiguresRefresh}) within the caller's scope, and the drill-down to an area's households that are
  * not on the pre-credit list (read live: one area is a few hundred households).
  */
@@ -30,6 +30,7 @@ public class CoverageBoard {
     public enum Order {
         FILING,
         PRE_CREDIT,
+        PUBLICITY,
         NAME
     }
 
@@ -46,7 +47,11 @@ public class CoverageBoard {
             long householdId, String representative, String residentIdMasked, String address, int members, Gap gap) {}
 
     static final String SUMS = "sum(f.actual_households), sum(f.filed_households), sum(f.eligible_households),"
-            + " sum(f.pre_credit_households), coalesce(sum(f.pre_credit_amount), 0)";
+            + " sum(f.pre_credit_households), coalesce(sum(f.pre_credit_amount), 0),"
+            + " coalesce(sum(f.publicity_reached), 0), coalesce(sum(f.publicity_households), 0)";
+    /** An area's own figures, in the order {@link #line} reads them after id, name and parent. */
+    static final String AREA_COLUMNS = "f.actual_households, f.filed_households, f.eligible_households,"
+            + " f.pre_credit_households, f.pre_credit_amount, f.publicity_reached, f.publicity_households";
 
     private final JdbcClient jdbc;
     private final DataScope scope;
@@ -108,10 +113,10 @@ public class CoverageBoard {
         String by = switch (order) {
             case FILING -> "f.filed_households::numeric / nullif(f.actual_households, 0) nulls first";
             case PRE_CREDIT -> "f.pre_credit_households::numeric / nullif(f.eligible_households, 0) nulls first";
+            case PUBLICITY -> "f.publicity_reached::numeric / nullif(f.publicity_households, 0) nulls first";
             case NAME -> "f.path, f.division_code nulls last";
         };
-        List<CoverageLine> items = jdbc.sql("select f.area_id, f.area_name, f.branch_name, f.actual_households,"
-                        + " f.filed_households, f.eligible_households, f.pre_credit_households, f.pre_credit_amount"
+        List<CoverageLine> items = jdbc.sql("select f.area_id, f.area_name, f.branch_name, " + AREA_COLUMNS
                         + " from dashboard_area_figure f" + sql + " order by " + by + ", f.area_name, f.area_id"
                         + " limit :limit offset :offset")
                 .params(w.params)
@@ -177,7 +182,7 @@ public class CoverageBoard {
 
     /**
      * Villages by coverage (the chart beside the tables): how many areas of the scope or subtree fall in each 10%
-     * band of filing coverage and of pre-credit coverage; index 10 holds 100% and above, 11 the areas with nothing
+     * band of filing, pre-credit and publicity coverage; index 10 holds 100% and above, 11 the areas with nothing
      * to divide by.
      */
     @Transactional(readOnly = true)
@@ -185,16 +190,20 @@ public class CoverageBoard {
         Where w = where(branchId);
         long[] filing = new long[12];
         long[] preCredit = new long[12];
+        long[] publicity = new long[12];
         jdbc.sql("""
                         select coalesce(least(10, floor(f.filed_households * 10.0 / nullif(f.actual_households, 0))), 11),
-                               coalesce(least(10, floor(f.pre_credit_households * 10.0 / nullif(f.eligible_households, 0))), 11)
+                               coalesce(least(10, floor(f.pre_credit_households * 10.0 / nullif(f.eligible_households, 0))), 11),
+                               coalesce(least(10, floor(f.publicity_reached * 10.0 / nullif(f.publicity_households, 0))), 11)
                           from dashboard_area_figure f""" + w.sql).params(w.params).query(rs -> {
             filing[rs.getInt(1)]++;
             preCredit[rs.getInt(2)]++;
+            publicity[rs.getInt(3)]++;
         });
         Map<String, long[]> m = new java.util.LinkedHashMap<>();
         m.put("filing", filing);
         m.put("preCredit", preCredit);
+        m.put("publicity", publicity);
         return m;
     }
 
@@ -209,8 +218,7 @@ public class CoverageBoard {
 
     private Optional<CoverageLine> findArea(long areaId) {
         Where w = where(null);
-        return jdbc.sql("select f.area_id, f.area_name, f.branch_name, f.actual_households, f.filed_households,"
-                        + " f.eligible_households, f.pre_credit_households, f.pre_credit_amount"
+        return jdbc.sql("select f.area_id, f.area_name, f.branch_name, " + AREA_COLUMNS
                         + " from dashboard_area_figure f" + w.sql + " and f.area_id = :area")
                 .params(w.params)
                 .param("area", areaId)
@@ -240,6 +248,8 @@ public class CoverageBoard {
                 rs.getLong(5),
                 rs.getLong(6),
                 rs.getLong(7),
-                rs.getBigDecimal(8) == null ? BigDecimal.ZERO : rs.getBigDecimal(8));
+                rs.getBigDecimal(8) == null ? BigDecimal.ZERO : rs.getBigDecimal(8),
+                rs.getLong(9),
+                rs.getLong(10));
     }
 }

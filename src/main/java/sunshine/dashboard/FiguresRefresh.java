@@ -18,10 +18,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.customer.Coverage;
 import sunshine.shared.FunnelStep;
+import sunshine.shared.PublicityReach;
 
 /**
- * Precomputes the heavy per-area figures (issue 8 point 7): filing and pre-credit coverage (R9) and every funnel
- * step, into {@code dashboard_area_figure} and {@code dashboard_funnel_figure}. The pages then read a few hundred
+ * Precomputes the heavy per-area figures (issue 8 point 7): filing and pre-credit coverage (R9), publicity coverage
+ * (R34, from the {@link PublicityReach} bean) and every funnel step, into {@code dashboard_area_figure} and {@code dashboard_funnel_figure}. The pages then read a few hundred
  * rows instead of grouping a million customers per request. A refresh computes everything first, then replaces the
  * bank's rows in one short transaction: readers see the old figures until it commits and never wait for it. One
  * refresh per bank at a time (an advisory lock; a second one meanwhile skips).
@@ -37,6 +38,7 @@ public class FiguresRefresh {
     private final JdbcTemplate template;
     private final Coverage coverage;
     private final List<FunnelStep> steps;
+    private final List<PublicityReach> publicity;
     private final TransactionTemplate tx;
     private final FigureCache cache;
 
@@ -45,6 +47,7 @@ public class FiguresRefresh {
             JdbcTemplate template,
             Coverage coverage,
             List<FunnelStep> steps,
+            List<PublicityReach> publicity,
             PlatformTransactionManager transactions,
             FigureCache cache) {
         this.jdbc = jdbc;
@@ -53,6 +56,7 @@ public class FiguresRefresh {
         this.steps = steps.stream()
                 .sorted(Comparator.comparingInt(FunnelStep::order))
                 .toList();
+        this.publicity = publicity;
         this.tx = new TransactionTemplate(transactions);
         this.cache = cache;
     }
@@ -96,9 +100,11 @@ public class FiguresRefresh {
             }
             List<Coverage.AreaFigure> areas = coverage.areaFigures(bankId);
             Map<Long, FunnelStep.Count> preCredit = preCredit(bankId);
+            Map<Long, PublicityReach.Reach> reach = new HashMap<>();
+            publicity.forEach(p -> reach.putAll(p.byArea(bankId)));
             Map<FunnelStep, Map<Long, FunnelStep.Count>> funnel = new HashMap<>();
             steps.forEach(s -> funnel.put(s, s.byArea(bankId)));
-            write(bankId, areas, preCredit, funnel, System.currentTimeMillis() - start);
+            write(bankId, areas, preCredit, reach, funnel, System.currentTimeMillis() - start);
             return true;
         });
         if (Boolean.TRUE.equals(done)) {
@@ -123,6 +129,7 @@ public class FiguresRefresh {
             long bankId,
             List<Coverage.AreaFigure> areas,
             Map<Long, FunnelStep.Count> preCredit,
+            Map<Long, PublicityReach.Reach> reach,
             Map<FunnelStep, Map<Long, FunnelStep.Count>> funnel,
             long millis) {
         Timestamp now = Timestamp.from(Instant.now());
@@ -138,6 +145,7 @@ public class FiguresRefresh {
         List<Object[]> rows = new ArrayList<>(areas.size());
         for (Coverage.AreaFigure a : areas) {
             FunnelStep.Count pc = preCredit.getOrDefault(a.areaId(), new FunnelStep.Count(0, BigDecimal.ZERO));
+            PublicityReach.Reach pr = reach.getOrDefault(a.areaId(), new PublicityReach.Reach(0, 0));
             rows.add(new Object[] {
                 a.areaId(),
                 bankId,
@@ -155,14 +163,17 @@ public class FiguresRefresh {
                 a.eligibleHouseholds(),
                 pc.households(),
                 pc.amount(),
+                pr.reached(),
+                pr.households(),
                 now
             });
         }
         template.batchUpdate("""
                 insert into dashboard_area_figure (area_id, bank_id, branch_id, path, branch_name, area_name,
                        division_code, manager_id, manager_name, actual_households, filed_households, filed_people,
-                       excluded_people, eligible_households, pre_credit_households, pre_credit_amount, refreshed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                       excluded_people, eligible_households, pre_credit_households, pre_credit_amount,
+                       publicity_reached, publicity_households, refreshed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         List<Object[]> figures = new ArrayList<>();
         for (var e : funnel.entrySet()) {
             jdbc.sql("insert into dashboard_funnel_step (bank_id, step_order, message_key) values (:b, :o, :k)")

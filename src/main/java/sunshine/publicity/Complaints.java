@@ -38,22 +38,57 @@ public class Complaints {
     private final AuditLog audit;
     private final Areas areas;
     private final StaffDirectory staff;
+    private final List<PublicNoticeSection> notices;
 
-    Complaints(JdbcClient jdbc, DataScope scope, AuditLog audit, Areas areas, StaffDirectory staff) {
+    Complaints(
+            JdbcClient jdbc,
+            DataScope scope,
+            AuditLog audit,
+            Areas areas,
+            StaffDirectory staff,
+            List<PublicNoticeSection> notices) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.audit = audit;
         this.areas = areas;
         this.staff = staff;
+        this.notices = notices;
     }
 
     /** From the public page (no signed-in user): the area is the one behind the page's token. */
     @Transactional
     public long receivePublic(PublicArea area, ComplaintCommand cmd) {
+        return receivePublic(area, cmd, null).id();
+    }
+
+    /** What the public page tells the caller: the complaint's number, and the name objected to when it went on. */
+    public record Receipt(long id, String objectedName) {}
+
+    /**
+     * From the public page (no signed-in user). An objection about a line of the village's notice open today
+     * ({@code aboutLine} from {@link PublicNoticeSection.Line#key()}) also enters that notice's objections (R27), in
+     * the same transaction; any other complaint stays in the log only (R33).
+     */
+    @Transactional
+    public Receipt receivePublic(PublicArea area, ComplaintCommand cmd, Long aboutLine) {
         check(cmd);
         long id = insert(area.bankId(), area.branchId(), area.areaId(), "PUBLIC_PAGE", cmd, null);
         audit.record(area.bankId(), null, "public", "RECEIVE", "complaint", id, null, Map.of("area", area.areaId()));
-        return id;
+        if (aboutLine == null || !"OBJECTION".equals(cmd.kind())) {
+            return new Receipt(id, null);
+        }
+        String objector = cmd.name() == null || cmd.name().isBlank()
+                ? "群众 #" + id
+                : cmd.name().strip();
+        Optional<String> about = notices.stream()
+                .map(n -> n.objectFromPublic(area.areaId(), aboutLine, objector, cmd.content(), id))
+                .flatMap(Optional::stream)
+                .findFirst();
+        about.ifPresent(name -> jdbc.sql("update complaint set notice_line_name = :n where id = :id")
+                .param("n", name)
+                .param("id", id)
+                .update());
+        return new Receipt(id, about.orElse(null));
     }
 
     /** Taken on the supervision phone by staff; the area must be within the caller's scope. */
@@ -228,6 +263,7 @@ public class Complaints {
                 rs.getTimestamp("received_at").toInstant(),
                 closed == null ? null : closed.toInstant(),
                 rs.getInt("version"),
+                rs.getString("notice_line_name"),
                 steps);
     }
 }

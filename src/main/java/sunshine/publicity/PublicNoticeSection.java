@@ -14,8 +14,19 @@ public interface PublicNoticeSection {
     /** The notice posted for the area on the day, if one is in its notice period. */
     Optional<Notice> noticeFor(long areaId, LocalDate day);
 
+    /**
+     * An objection raised on the area's public page about one line of the notice open today (issue 10 point 4):
+     * entered into the notice's objections, naming the complaint that carried it. Returns the name objected to, or
+     * empty when no notice of the area is open today or the line no longer stands.
+     */
+    default Optional<String> objectFromPublic(
+            long areaId, long lineKey, String objector, String content, long complaintId) {
+        return Optional.empty();
+    }
+
     /** What the page shows: the period, and one line per household as the notice allows (no ID, no phone). */
     record Notice(LocalDate from, LocalDate until, List<Line> lines) {}
 
-    record Line(String name, String amount, String term) {}
+    /** A line as posted: name, amount, term; {@code key} names the line when the public objects to it. */
+    record Line(String name, String amount, String term, long key) {}
 }

@@ -32,6 +32,7 @@ import sunshine.panel.PlanRow;
 import sunshine.panel.Plans;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.PageResult;
+import sunshine.shared.PublicityReach;
 import sunshine.shared.Today;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -172,7 +173,11 @@ class CoveragePages {
                 text("dashboard.col.preCredited"),
                 text("dashboard.col.preCreditPercent"),
                 text("dashboard.col.preCreditShortfall"),
-                text("dashboard.col.amount"));
+                text("dashboard.col.amount"),
+                text("dashboard.col.publicityHouseholds"),
+                text("dashboard.col.publicityReached"),
+                text("dashboard.col.publicityPercent"),
+                text("dashboard.col.publicityShortfall"));
         Downloads.table(
                 response, TableFile.Format.of(format), "coverage", text("dashboard.coverage.title"), headers, file -> {
                     for (CoverageLine l : lines) {
@@ -187,7 +192,11 @@ class CoveragePages {
                                 l.preCredited(),
                                 l.preCreditPercent(),
                                 l.preCreditShortfall(t.preCredit()),
-                                l.preCreditAmount());
+                                l.preCreditAmount(),
+                                l.publicityHouseholds(),
+                                l.publicityReached(),
+                                l.publicityPercent(),
+                                l.publicityShortfall());
                     }
                 });
     }
@@ -357,7 +366,7 @@ class CoveragePages {
         return cache.get("steps", () -> funnel.steps(branchId, areaId), branchId, areaId);
     }
 
-    /** The chart data: villages by coverage band, and the lines' two percentages against the targets. */
+    /** The chart data: villages by coverage band, and the lines' three percentages against the targets (R9, R34). */
     private Map<String, Object> chart(List<CoverageLine> lines, Map<String, long[]> bands, Targets t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bands", bands);
@@ -366,6 +375,8 @@ class CoveragePages {
         m.put("preCredit", lines.stream().map(l -> orZero(l.preCreditPercent())).toList());
         m.put("filingTarget", t.filing());
         m.put("preCreditTarget", t.preCredit());
+        m.put("publicity", lines.stream().map(l -> orZero(l.publicityPercent())).toList());
+        m.put("publicityTarget", PublicityReach.GOAL_PERCENT);
         return m;
     }
 

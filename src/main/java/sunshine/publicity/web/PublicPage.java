@@ -24,7 +24,8 @@ import sunshine.shared.Today;
 /**
  * An area's public page (R27, R35), reached without login through its short link {@code /p/{token}} (also the QR code
  * on the poster): the terms in force, the account managers, the complaint phone, the panel members, and a form to
- * raise an objection or complaint (R33). Light for an old phone: no script, one small inline style sheet.
+ * raise an objection or complaint (R33); during a notice period an objection may name a line of the notice and then
+ * also enters the notice's objections (R27). Light for an old phone: no script, one small inline style sheet.
  */
 @Controller
 class PublicPage {
@@ -68,6 +69,7 @@ class PublicPage {
             @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "") String phone,
             @RequestParam(defaultValue = "") String content,
+            @RequestParam(required = false) Long about,
             @RequestParam(required = false) String challengeToken,
             @RequestParam(required = false) String answer,
             HttpServletRequest req,
@@ -77,6 +79,10 @@ class PublicPage {
             return tooMany(res);
         }
         PublicArea area = resolve(token);
+        // a name chosen from the notice makes it an objection to that line (R27), whatever the kind selected
+        if (about != null) {
+            kind = "OBJECTION";
+        }
         ComplaintCommand cmd = new ComplaintCommand(area.areaId(), kind, name, phone, content);
         String error = null;
         if (!challenge.check(challengeToken, answer)) {
@@ -93,10 +99,14 @@ class PublicPage {
             res.setStatus(400);
             model.addAttribute("errorKey", error);
             model.addAttribute("form", cmd);
+            model.addAttribute("about", about);
             return "publicity/public";
         }
-        long id = complaints.receivePublic(area, cmd);
-        model.addAttribute("receivedNo", id);
+        Complaints.Receipt receipt = complaints.receivePublic(area, cmd, about);
+        model.addAttribute("receivedNo", receipt.id());
+        model.addAttribute("objectedName", receipt.objectedName());
+        // the page shows the notice as it stands now (a line under objection stays on it)
+        fill(model, area);
         return "publicity/public";
     }
 
