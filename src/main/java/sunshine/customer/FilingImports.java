@@ -77,6 +77,13 @@ public class FilingImports {
         return t;
     });
     private final Map<Long, ImportReader.Progress> progress = new ConcurrentHashMap<>();
+    private volatile Boolean loadKnownPeople;
+
+    /** Rows from which an import loads the people filed in scope instead of comparing every row in SQL. */
+    static final long KNOWN_AFTER = 10_000;
+
+    /** A generated filing workbook takes about this many bytes per row (fewer estimates more rows). */
+    static final long XLSX_BYTES_PER_ROW = 80;
 
     FilingImports(
             JdbcClient jdbc,
@@ -254,16 +261,18 @@ public class FilingImports {
                     .query(String.class)
                     .single();
             CurrentUser u = scope.user();
-            ImportReader.Context ctx = new ImportReader.Context(areasInScope(), fields.of(u.bankId()));
             ImportReader.Outcome outcome;
             try (Connection c = dataSource.getConnection()) {
+                KnownPeople known = knownPeople(id, Path.of(file), u, c);
+                ImportReader.Context ctx = new ImportReader.Context(areasInScope(), fields.of(u.bankId()), known);
                 c.setAutoCommit(false);
                 outcome = ImportReader.read(Path.of(file), id, ctx, c, progress.get(id));
                 c.commit();
                 log.info(
-                        "import {} read and checked {} rows in {} ms",
+                        "import {} read and checked {} rows ({} known and unchanged) in {} ms",
                         id,
                         outcome.rows(),
+                        outcome.unchanged(),
                         System.currentTimeMillis() - start);
             }
             // fresh statistics, or the planner takes a million staged rows for a handful
@@ -285,6 +294,38 @@ public class FilingImports {
         } finally {
             progress.remove(id);
         }
+    }
+
+    /**
+     * The people already filed in the uploader's scope, for staging unchanged rows at once ({@link KnownPeople}),
+     * when that pays: loading them reads every filed person of the bank, so only for a workbook of at least
+     * {@link #KNOWN_AFTER} rows (estimated from its size) and at least a quarter as many rows as the bank has
+     * people. A small workbook goes through the database's comparison alone, which then touches only its rows.
+     */
+    private KnownPeople knownPeople(long id, Path file, CurrentUser u, Connection c) throws IOException, SQLException {
+        Boolean forced = loadKnownPeople;
+        if (forced == null) {
+            long rows = Files.size(file) / XLSX_BYTES_PER_ROW;
+            double people;
+            try (var st = c.createStatement();
+                    ResultSet rs = st.executeQuery("select reltuples from pg_class where oid = 'customer'::regclass")) {
+                people = rs.next() ? rs.getDouble(1) : 0;
+            }
+            forced = rows >= KNOWN_AFTER && rows * 4 >= people;
+        }
+        if (!forced) {
+            return null;
+        }
+        long t = System.currentTimeMillis();
+        KnownPeople known = KnownPeople.load(c, u.bankId(), u.scopePath());
+        log.info(
+                "import {} loaded {} people filed in scope in {} ms", id, known.size(), System.currentTimeMillis() - t);
+        return known;
+    }
+
+    /** Tests: true or false to load the people filed in scope whatever the size, null to decide by size. */
+    void loadKnownPeople(Boolean load) {
+        this.loadKnownPeople = load;
     }
 
     /**
@@ -358,8 +399,14 @@ public class FilingImports {
                 known,
                 knownPeople[1],
                 System.currentTimeMillis() - t0);
-        // each step below scans the whole import: skip those that cannot apply (a re-import has no new people)
-        long newLeft = read.valid() - duplicates - known;
+        // each step below scans the whole import: skip those that cannot apply (a re-import has no new people);
+        // a duplicate may have been staged UNCHANGED, then only a count says how many rows are still NEW
+        long newLeft = read.unchanged() > 0 && duplicates > 0
+                ? jdbc.sql("select count(*) from filing_import_row where import_id = :i and status = 'NEW'")
+                        .param("i", id)
+                        .query(Long.class)
+                        .single()
+                : read.valid() - read.unchanged() - duplicates - known;
         if (newLeft > 0) {
             step(id, "new representatives", ImportSql.NEW_REPRESENTATIVES, p);
         }

@@ -107,9 +107,28 @@ final class StagedRows {
         boolean idProblem = problems.stream().anyMatch(p -> p.field().equals("residentId"));
         ResidentId.Parsed id = idProblem ? new ResidentId.Parsed(null, null) : ResidentId.parse(cells[4], today);
         boolean valid = problems.isEmpty();
+        // a filed person whose row changes nothing is known at once (KnownPeople); every other valid row is NEW
+        // and classified in the database
+        long unchanged = valid && id.valid() && ctx.known() != null
+                ? ctx.known()
+                        .unchanged(
+                                id.id().value(),
+                                cells[3],
+                                cells[7],
+                                cells[8],
+                                type,
+                                cells[10],
+                                cells[11],
+                                residence,
+                                cells[13],
+                                area[0],
+                                extra,
+                                cells[1],
+                                relationship)
+                : 0;
         line.append(importId);
         sunshine.transfer.CopyCsv.next(line, String.valueOf(rowNo));
-        sunshine.transfer.CopyCsv.next(line, valid ? "NEW" : "INVALID");
+        sunshine.transfer.CopyCsv.next(line, !valid ? "INVALID" : unchanged != 0 ? "UNCHANGED" : "NEW");
         sunshine.transfer.CopyCsv.next(line, valid ? null : reasons(problems));
         for (String cell : java.util.Arrays.copyOf(cells, FilingColumns.FIXED.size())) {
             sunshine.transfer.CopyCsv.next(line, cell);
@@ -124,6 +143,7 @@ final class StagedRows {
         sunshine.transfer.CopyCsv.next(line, relationship == null ? null : relationship.name());
         sunshine.transfer.CopyCsv.next(line, residence == null ? null : residence.name());
         sunshine.transfer.CopyCsv.next(line, valid ? PinyinKeys.of(cells[3]) : null);
+        sunshine.transfer.CopyCsv.next(line, unchanged == 0 ? null : String.valueOf(unchanged));
         line.append('\n');
         return valid && id.valid() ? id.id().value() : null;
     }
