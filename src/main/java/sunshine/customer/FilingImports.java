@@ -78,6 +78,12 @@ public class FilingImports {
     });
     private final Map<Long, ImportReader.Progress> progress = new ConcurrentHashMap<>();
     private volatile Boolean loadKnownPeople;
+    private final Map<Long, java.util.concurrent.Future<KnownPeople>> preloaded = new ConcurrentHashMap<>();
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "filing-known-people");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Rows from which an import loads the people filed in scope instead of comparing every row in SQL. */
     static final long KNOWN_AFTER = 10_000;
@@ -107,6 +113,7 @@ public class FilingImports {
         CurrentUser user = scope.user();
         Path file;
         String sha;
+        java.util.concurrent.Future<KnownPeople> known;
         long started = System.currentTimeMillis();
         try {
             Files.createDirectories(dir);
@@ -117,10 +124,14 @@ public class FilingImports {
             }
             sha = HexFormat.of().formatHex(digest.digest());
             long kept = System.currentTimeMillis();
+            known = preload(tmp, user);
             try {
                 new XlsxGuard(UNCOMPRESSED_LIMIT).inspect(tmp);
                 log.info("upload kept in {} ms, inspected in {} ms", kept - started, System.currentTimeMillis() - kept);
             } catch (BusinessException e) {
+                if (known != null) {
+                    known.cancel(true);
+                }
                 Files.deleteIfExists(tmp);
                 throw e;
             }
@@ -145,6 +156,9 @@ public class FilingImports {
                 .query(Long.class)
                 .single();
         progress.put(id, new ImportReader.Progress());
+        if (known != null) {
+            preloaded.put(id, known);
+        }
         worker.submit(() -> as(user, () -> read(id)));
         return get(id);
     }
@@ -263,7 +277,7 @@ public class FilingImports {
             CurrentUser u = scope.user();
             ImportReader.Outcome outcome;
             try (Connection c = dataSource.getConnection()) {
-                KnownPeople known = knownPeople(id, Path.of(file), u, c);
+                KnownPeople known = knownPeople(id);
                 ImportReader.Context ctx = new ImportReader.Context(areasInScope(), fields.of(u.bankId()), known);
                 c.setAutoCommit(false);
                 outcome = ImportReader.read(Path.of(file), id, ctx, c, progress.get(id));
@@ -277,7 +291,12 @@ public class FilingImports {
             }
             // fresh statistics, or the planner takes a million staged rows for a handful
             long t = System.currentTimeMillis();
-            jdbc.sql("analyze " + ImportReader.partition(id)).update();
+            // only the columns the classifying and committing steps filter and join on: each column analysed
+            // sorts its sample, and the wide text columns (names, addresses) were most of the time
+            jdbc.sql(
+                            "analyze " + ImportReader.partition(id)
+                                    + " (import_id, row_no, status, resident_id, household_key, relationship, customer_id, area_id)")
+                    .update();
             log.info("import {} analyzed in {} ms", id, System.currentTimeMillis() - t);
             tx.executeWithoutResult(s -> classify(id, outcome));
             jdbc.sql(
@@ -293,34 +312,61 @@ public class FilingImports {
             fail(id, "import.error.unreadable", e.getClass().getSimpleName());
         } finally {
             progress.remove(id);
+            preloaded.remove(id);
         }
     }
 
     /**
-     * The people already filed in the uploader's scope, for staging unchanged rows at once ({@link KnownPeople}),
-     * when that pays: loading them reads every filed person of the bank, so only for a workbook of at least
-     * {@link #KNOWN_AFTER} rows (estimated from its size) and at least a quarter as many rows as the bank has
-     * people. A small workbook goes through the database's comparison alone, which then touches only its rows.
+     * Starts loading the people already filed in the uploader's scope ({@link KnownPeople}, for staging unchanged
+     * rows at once) while the upload is inspected, when that pays: loading reads every filed person of the bank,
+     * so only for a workbook of at least {@link #KNOWN_AFTER} rows (estimated from its size) and at least a
+     * quarter as many rows as the bank has people. A small workbook goes through the database's comparison alone,
+     * which then touches only its rows. Null when not worth it, or while another import's people are loading
+     * (one such table in memory at a time: that import then loads them when its reading starts).
      */
-    private KnownPeople knownPeople(long id, Path file, CurrentUser u, Connection c) throws IOException, SQLException {
+    private java.util.concurrent.Future<KnownPeople> preload(Path file, CurrentUser u) throws IOException {
         Boolean forced = loadKnownPeople;
         if (forced == null) {
             long rows = Files.size(file) / XLSX_BYTES_PER_ROW;
-            double people;
-            try (var st = c.createStatement();
-                    ResultSet rs = st.executeQuery("select reltuples from pg_class where oid = 'customer'::regclass")) {
-                people = rs.next() ? rs.getDouble(1) : 0;
-            }
+            double people = rows < KNOWN_AFTER
+                    ? 0
+                    : jdbc.sql("select reltuples from pg_class where oid = 'customer'::regclass")
+                            .query(Double.class)
+                            .single();
             forced = rows >= KNOWN_AFTER && rows * 4 >= people;
         }
-        if (!forced) {
+        if (!forced || !preloaded.isEmpty()) {
+            return null;
+        }
+        return loader.submit(() -> {
+            long t = System.currentTimeMillis();
+            try (Connection c = dataSource.getConnection()) {
+                KnownPeople known = KnownPeople.load(c, u.bankId(), u.scopePath());
+                log.info(
+                        "import: loaded {} people filed in scope in {} ms",
+                        known.size(),
+                        System.currentTimeMillis() - t);
+                return known;
+            }
+        });
+    }
+
+    /** The people filed in scope the upload started loading, or null: then every row is compared in SQL. */
+    private KnownPeople knownPeople(long id) throws InterruptedException {
+        java.util.concurrent.Future<KnownPeople> f = preloaded.remove(id);
+        if (f == null) {
             return null;
         }
         long t = System.currentTimeMillis();
-        KnownPeople known = KnownPeople.load(c, u.bankId(), u.scopePath());
-        log.info(
-                "import {} loaded {} people filed in scope in {} ms", id, known.size(), System.currentTimeMillis() - t);
-        return known;
+        try {
+            KnownPeople known = f.get();
+            log.info("import {} loaded people filed in scope, waited {} ms", id, System.currentTimeMillis() - t);
+            return known;
+        } catch (java.util.concurrent.ExecutionException e) {
+            // only slower without them: every row is then compared in SQL
+            log.warn("import {}: people filed in scope not loaded: {}", id, rootMessage(e));
+            return null;
+        }
     }
 
     /** Tests: true or false to load the people filed in scope whatever the size, null to decide by size. */

@@ -70,6 +70,8 @@ final class KnownPeople {
         connection.setAutoCommit(false); // a cursor: fetched in slices, not all at once
         try (PreparedStatement st = connection.prepareStatement(SQL)) {
             st.setFetchSize(20_000);
+            // prepared on the server at once: the rows then come binary (no hex text of each digest to decode)
+            st.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
             st.setLong(1, bankId);
             st.setString(2, scopePath + "%");
             try (ResultSet rs = st.executeQuery()) {
