@@ -78,7 +78,16 @@ public class FilingImports {
     });
     private final Map<Long, ImportReader.Progress> progress = new ConcurrentHashMap<>();
     private volatile Boolean loadKnownPeople;
-    private final Map<Long, java.util.concurrent.Future<KnownPeople>> preloaded = new ConcurrentHashMap<>();
+    /** Imports whose rows are worth comparing in memory, with the load of the people filed started at upload. */
+    private final Map<Long, Preload> preloaded = new ConcurrentHashMap<>();
+    /** Commits started so far: a load of filed people that began before one of them is out of date. */
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    /** Reads and commits waiting for or running on the worker. */
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The people filed in scope as loading began at upload (null: load them when reading starts). */
+    private record Preload(java.util.concurrent.Future<KnownPeople> people, long commitsBefore) {}
+
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "filing-known-people");
         t.setDaemon(true);
@@ -113,7 +122,7 @@ public class FilingImports {
         CurrentUser user = scope.user();
         Path file;
         String sha;
-        java.util.concurrent.Future<KnownPeople> known;
+        Preload known;
         long started = System.currentTimeMillis();
         try {
             Files.createDirectories(dir);
@@ -129,8 +138,8 @@ public class FilingImports {
                 new XlsxGuard(UNCOMPRESSED_LIMIT).inspect(tmp);
                 log.info("upload kept in {} ms, inspected in {} ms", kept - started, System.currentTimeMillis() - kept);
             } catch (BusinessException e) {
-                if (known != null) {
-                    known.cancel(true);
+                if (known != null && known.people() != null) {
+                    known.people().cancel(true);
                 }
                 Files.deleteIfExists(tmp);
                 throw e;
@@ -159,7 +168,7 @@ public class FilingImports {
         if (known != null) {
             preloaded.put(id, known);
         }
-        worker.submit(() -> as(user, () -> read(id)));
+        work(user, () -> read(id));
         return get(id);
     }
 
@@ -237,7 +246,7 @@ public class FilingImports {
                     "import.error.notInPreview", i.status().name());
         }
         CurrentUser user = scope.user();
-        worker.submit(() -> as(user, () -> apply(id)));
+        work(user, () -> apply(id));
         return get(id);
     }
 
@@ -277,7 +286,7 @@ public class FilingImports {
             CurrentUser u = scope.user();
             ImportReader.Outcome outcome;
             try (Connection c = dataSource.getConnection()) {
-                KnownPeople known = knownPeople(id);
+                KnownPeople known = knownPeople(id, u);
                 ImportReader.Context ctx = new ImportReader.Context(areasInScope(), fields.of(u.bankId()), known);
                 c.setAutoCommit(false);
                 outcome = ImportReader.read(Path.of(file), id, ctx, c, progress.get(id));
@@ -317,14 +326,15 @@ public class FilingImports {
     }
 
     /**
-     * Starts loading the people already filed in the uploader's scope ({@link KnownPeople}, for staging unchanged
-     * rows at once) while the upload is inspected, when that pays: loading reads every filed person of the bank,
-     * so only for a workbook of at least {@link #KNOWN_AFTER} rows (estimated from its size) and at least a
-     * quarter as many rows as the bank has people. A small workbook goes through the database's comparison alone,
-     * which then touches only its rows. Null when not worth it, or while another import's people are loading
-     * (one such table in memory at a time: that import then loads them when its reading starts).
+     * Decides whether the rows of this upload are compared with the people already filed in the uploader's scope
+     * in memory ({@link KnownPeople}: unchanged rows staged at once), and starts loading them while the upload is
+     * inspected. That pays only for a workbook of at least {@link #KNOWN_AFTER} rows (estimated from its size) and
+     * at least a quarter as many rows as the bank has people, since loading reads every filed person of the bank;
+     * a small workbook goes through the database's comparison alone, which then touches only its rows. Null when
+     * not worth it. The load starts at once only when the worker is idle and no other load is held (one such table
+     * in memory at a time); otherwise it is left for when reading starts ({@link #knownPeople}).
      */
-    private java.util.concurrent.Future<KnownPeople> preload(Path file, CurrentUser u) throws IOException {
+    private Preload preload(Path file, CurrentUser u) throws IOException {
         Boolean forced = loadKnownPeople;
         if (forced == null) {
             long rows = Files.size(file) / XLSX_BYTES_PER_ROW;
@@ -335,38 +345,66 @@ public class FilingImports {
                             .single();
             forced = rows >= KNOWN_AFTER && rows * 4 >= people;
         }
-        if (!forced || !preloaded.isEmpty()) {
+        if (!forced) {
             return null;
         }
-        return loader.submit(() -> {
-            long t = System.currentTimeMillis();
-            try (Connection c = dataSource.getConnection()) {
-                KnownPeople known = KnownPeople.load(c, u.bankId(), u.scopePath());
-                log.info(
-                        "import: loaded {} people filed in scope in {} ms",
-                        known.size(),
-                        System.currentTimeMillis() - t);
-                return known;
-            }
-        });
+        long before = commits.get();
+        if (queued.get() > 0 || !preloaded.isEmpty()) {
+            return new Preload(null, before);
+        }
+        return new Preload(loader.submit(() -> load(u, "upload")), before);
     }
 
-    /** The people filed in scope the upload started loading, or null: then every row is compared in SQL. */
-    private KnownPeople knownPeople(long id) throws InterruptedException {
-        java.util.concurrent.Future<KnownPeople> f = preloaded.remove(id);
-        if (f == null) {
+    private KnownPeople load(CurrentUser u, String when) throws SQLException {
+        long t = System.currentTimeMillis();
+        try (Connection c = dataSource.getConnection()) {
+            KnownPeople known = KnownPeople.load(c, u.bankId(), u.scopePath());
+            log.info(
+                    "import: loaded {} people filed in scope at {} in {} ms",
+                    known.size(),
+                    when,
+                    System.currentTimeMillis() - t);
+            return known;
+        }
+    }
+
+    /**
+     * The people filed in scope for an import whose rows are worth comparing in memory, else null (every row is
+     * then compared in SQL). The load begun at upload is used unless an import was committed since it began: it
+     * could then miss what that commit changed, and the people are loaded again.
+     */
+    private KnownPeople knownPeople(long id, CurrentUser u) throws InterruptedException, SQLException {
+        Preload p = preloaded.remove(id);
+        if (p == null) {
             return null;
+        }
+        if (p.people() == null || commits.get() != p.commitsBefore()) {
+            if (p.people() != null) {
+                p.people().cancel(true);
+            }
+            return load(u, "reading");
         }
         long t = System.currentTimeMillis();
         try {
-            KnownPeople known = f.get();
+            KnownPeople known = p.people().get();
             log.info("import {} loaded people filed in scope, waited {} ms", id, System.currentTimeMillis() - t);
             return known;
         } catch (java.util.concurrent.ExecutionException e) {
-            // only slower without them: every row is then compared in SQL
             log.warn("import {}: people filed in scope not loaded: {}", id, rootMessage(e));
-            return null;
+            return load(u, "reading");
         }
+    }
+
+    /** Runs a read or a commit on the worker, as the user, counting it while it waits or runs. */
+    private void work(CurrentUser user, Runnable task) {
+        queued.incrementAndGet();
+        worker.submit(() -> {
+            try {
+                as(user, task);
+            } finally {
+                queued.decrementAndGet();
+            }
+        });
     }
 
     /** Tests: true or false to load the people filed in scope whatever the size, null to decide by size. */
@@ -508,6 +546,7 @@ public class FilingImports {
     }
 
     private void apply(long id) {
+        commits.incrementAndGet();
         long start = System.currentTimeMillis();
         try {
             CurrentUser u = scope.user();
