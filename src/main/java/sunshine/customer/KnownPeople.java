@@ -55,6 +55,21 @@ final class KnownPeople {
               left join household h on h.id = c.household_id
              where c.bank_id = ? and b.path like ?""";
 
+    /** What a checked workbook row says about a person, as staged. */
+    record Filed(
+            String name,
+            String phone,
+            String address,
+            CustomerType type,
+            String occupation,
+            String employer,
+            Residence residence,
+            String businessPlace,
+            long areaId,
+            Map<String, String> extra,
+            String householdKey,
+            Relationship relationship) {}
+
     private long[] keys = new long[1 << 12];
     private long[] ids = new long[1 << 12];
     private long[] high = new long[1 << 12];
@@ -103,20 +118,7 @@ final class KnownPeople {
      * The customer id of the filed person with this (valid, 18-character) resident ID when the row's values are
      * exactly theirs, that is when the row would change nothing for them; 0 otherwise. One thread at a time.
      */
-    long unchanged(
-            String residentId,
-            String name,
-            String phone,
-            String address,
-            CustomerType type,
-            String occupation,
-            String employer,
-            Residence residence,
-            String businessPlace,
-            long areaId,
-            Map<String, String> extra,
-            String householdKey,
-            Relationship relationship) {
+    long unchanged(String residentId, Filed row) {
         long key = key(residentId);
         if (key == 0 || size == 0) {
             return 0;
@@ -129,20 +131,7 @@ final class KnownPeople {
             }
             i = (i + 1) & mask;
         }
-        long[] d = digest(
-                sha,
-                name,
-                phone,
-                address,
-                type,
-                occupation,
-                employer,
-                residence,
-                businessPlace,
-                areaId,
-                extra,
-                householdKey,
-                relationship);
+        long[] d = digest(sha, row);
         if (d == null || high[i] != d[0] || low[i] != d[1]) {
             return 0;
         }
@@ -154,35 +143,22 @@ final class KnownPeople {
      * The digest of a checked row, as the filed person would have it when the row changes nothing for them;
      * null when a value holds one of the separator characters (such a row goes the long way).
      */
-    static long[] digest(
-            MessageDigest sha,
-            String name,
-            String phone,
-            String address,
-            CustomerType type,
-            String occupation,
-            String employer,
-            Residence residence,
-            String businessPlace,
-            long areaId,
-            Map<String, String> extra,
-            String householdKey,
-            Relationship relationship) {
+    static long[] digest(MessageDigest sha, Filed row) {
         StringBuilder text = new StringBuilder(256);
-        if (!add(text, name)
-                || !add(text, phone)
-                || !add(text, address)
-                || !add(text, type == null ? null : type.name())
-                || !add(text, occupation)
-                || !add(text, employer)
-                || !add(text, residence == null ? null : residence.name())
-                || !add(text, residence == Residence.NON_LOCAL ? businessPlace : null)
-                || !add(text, String.valueOf(areaId))
-                || !add(text, jsonbText(extra))
-                || !add(text, householdKey)) {
+        if (!add(text, row.name())
+                || !add(text, row.phone())
+                || !add(text, row.address())
+                || !add(text, row.type() == null ? null : row.type().name())
+                || !add(text, row.occupation())
+                || !add(text, row.employer())
+                || !add(text, row.residence() == null ? null : row.residence().name())
+                || !add(text, row.residence() == Residence.NON_LOCAL ? row.businessPlace() : null)
+                || !add(text, String.valueOf(row.areaId()))
+                || !add(text, jsonbText(row.extra()))
+                || !add(text, row.householdKey())) {
             return null;
         }
-        text.append(SEP).append(relationship == Relationship.SELF ? "=R" : "=-");
+        text.append(SEP).append(row.relationship() == Relationship.SELF ? "=R" : "=-");
         sha.reset();
         byte[] d = sha.digest(text.toString().getBytes(StandardCharsets.UTF_8));
         return new long[] {longAt(d, 0), longAt(d, 8)};
@@ -212,7 +188,7 @@ final class KnownPeople {
     }
 
     /**
-     * A map of texts as PostgreSQL prints it as jsonb: keys shorter first, then by their UTF-8 bytes; ": " and
+     * A map of texts as PostgreSQL prints it as jsonb (also how the reader stages the extra fields): keys shorter first, then by their UTF-8 bytes; ": " and
      * ", " between; quotes, backslashes and control characters escaped as jsonb does.
      */
     static String jsonbText(Map<String, String> extra) {

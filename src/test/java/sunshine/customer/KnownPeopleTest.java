@@ -173,36 +173,38 @@ class KnownPeopleTest {
             for (List<String> r : rows) {
                 assertThat(known.unchanged(
                                 r.get(4),
-                                r.get(3),
-                                r.get(7),
-                                r.get(8),
-                                CustomerType.FARMER,
-                                r.get(10),
-                                null,
-                                Residence.LOCAL,
-                                null,
-                                areaId,
-                                Map.of(),
-                                r.get(1),
-                                FilingColumns.relationship(r.get(2))))
+                                new KnownPeople.Filed(
+                                        r.get(3),
+                                        r.get(7),
+                                        r.get(8),
+                                        CustomerType.FARMER,
+                                        r.get(10),
+                                        null,
+                                        Residence.LOCAL,
+                                        null,
+                                        areaId,
+                                        Map.of(),
+                                        r.get(1),
+                                        FilingColumns.relationship(r.get(2)))))
                         .isEqualTo(customer(r.get(4)));
             }
             // one field differs: not unchanged
             List<String> r = rows.get(0);
             assertThat(known.unchanged(
                             r.get(4),
-                            r.get(3),
-                            "13900000000",
-                            r.get(8),
-                            CustomerType.FARMER,
-                            r.get(10),
-                            null,
-                            Residence.LOCAL,
-                            null,
-                            areaId,
-                            Map.of(),
-                            r.get(1),
-                            Relationship.SELF))
+                            new KnownPeople.Filed(
+                                    r.get(3),
+                                    "13900000000",
+                                    r.get(8),
+                                    CustomerType.FARMER,
+                                    r.get(10),
+                                    null,
+                                    Residence.LOCAL,
+                                    null,
+                                    areaId,
+                                    Map.of(),
+                                    r.get(1),
+                                    Relationship.SELF)))
                     .isZero();
         }
 
@@ -357,18 +359,19 @@ class KnownPeopleTest {
             for (int n = 0; n < 2; n++) {
                 found[n] = known.unchanged(
                         rid,
-                        r.get(3),
-                        r.get(7),
-                        r.get(8),
-                        CustomerType.FARMER,
-                        null,
-                        null,
-                        Residence.LOCAL,
-                        null,
-                        areaId,
-                        n == 0 ? extra : other,
-                        "KP-C1",
-                        Relationship.SELF);
+                        new KnownPeople.Filed(
+                                r.get(3),
+                                r.get(7),
+                                r.get(8),
+                                CustomerType.FARMER,
+                                null,
+                                null,
+                                Residence.LOCAL,
+                                null,
+                                areaId,
+                                n == 0 ? extra : other,
+                                "KP-C1",
+                                Relationship.SELF));
             }
             assertThat(found[0]).isEqualTo(customer(rid));
             assertThat(found[1]).isZero();
