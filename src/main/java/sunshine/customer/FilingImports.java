@@ -77,6 +77,28 @@ public class FilingImports {
         return t;
     });
     private final Map<Long, ImportReader.Progress> progress = new ConcurrentHashMap<>();
+    private volatile Boolean loadKnownPeople;
+    /** Imports whose rows are worth comparing in memory, with the load of the people filed started at upload. */
+    private final Map<Long, Preload> preloaded = new ConcurrentHashMap<>();
+    /** Commits started so far: a load of filed people that began before one of them is out of date. */
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    /** Reads and commits waiting for or running on the worker. */
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The people filed in scope as loading began at upload (null: load them when reading starts). */
+    private record Preload(java.util.concurrent.Future<KnownPeople> people, long commitsBefore) {}
+
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "filing-known-people");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Rows from which an import loads the people filed in scope instead of comparing every row in SQL. */
+    static final long KNOWN_AFTER = 10_000;
+
+    /** A generated filing workbook takes about this many bytes per row (fewer estimates more rows). */
+    static final long XLSX_BYTES_PER_ROW = 80;
 
     FilingImports(
             JdbcClient jdbc,
@@ -100,6 +122,7 @@ public class FilingImports {
         CurrentUser user = scope.user();
         Path file;
         String sha;
+        Preload known;
         long started = System.currentTimeMillis();
         try {
             Files.createDirectories(dir);
@@ -110,10 +133,14 @@ public class FilingImports {
             }
             sha = HexFormat.of().formatHex(digest.digest());
             long kept = System.currentTimeMillis();
+            known = preload(tmp, user);
             try {
                 new XlsxGuard(UNCOMPRESSED_LIMIT).inspect(tmp);
                 log.info("upload kept in {} ms, inspected in {} ms", kept - started, System.currentTimeMillis() - kept);
             } catch (BusinessException e) {
+                if (known != null && known.people() != null) {
+                    known.people().cancel(true);
+                }
                 Files.deleteIfExists(tmp);
                 throw e;
             }
@@ -138,7 +165,10 @@ public class FilingImports {
                 .query(Long.class)
                 .single();
         progress.put(id, new ImportReader.Progress());
-        worker.submit(() -> as(user, () -> read(id)));
+        if (known != null) {
+            preloaded.put(id, known);
+        }
+        work(user, () -> read(id));
         return get(id);
     }
 
@@ -216,7 +246,7 @@ public class FilingImports {
                     "import.error.notInPreview", i.status().name());
         }
         CurrentUser user = scope.user();
-        worker.submit(() -> as(user, () -> apply(id)));
+        work(user, () -> apply(id));
         return get(id);
     }
 
@@ -254,21 +284,28 @@ public class FilingImports {
                     .query(String.class)
                     .single();
             CurrentUser u = scope.user();
-            ImportReader.Context ctx = new ImportReader.Context(areasInScope(), fields.of(u.bankId()));
             ImportReader.Outcome outcome;
             try (Connection c = dataSource.getConnection()) {
+                KnownPeople known = knownPeople(id, u);
+                ImportReader.Context ctx = new ImportReader.Context(areasInScope(), fields.of(u.bankId()), known);
                 c.setAutoCommit(false);
                 outcome = ImportReader.read(Path.of(file), id, ctx, c, progress.get(id));
                 c.commit();
                 log.info(
-                        "import {} read and checked {} rows in {} ms",
+                        "import {} read and checked {} rows ({} known and unchanged) in {} ms",
                         id,
                         outcome.rows(),
+                        outcome.unchanged(),
                         System.currentTimeMillis() - start);
             }
             // fresh statistics, or the planner takes a million staged rows for a handful
             long t = System.currentTimeMillis();
-            jdbc.sql("analyze " + ImportReader.partition(id)).update();
+            // only the columns the classifying and committing steps filter and join on: each column analysed
+            // sorts its sample, and the wide text columns (names, addresses) were most of the time
+            jdbc.sql(
+                            "analyze " + ImportReader.partition(id)
+                                    + " (import_id, row_no, status, resident_id, household_key, relationship, customer_id, area_id)")
+                    .update();
             log.info("import {} analyzed in {} ms", id, System.currentTimeMillis() - t);
             tx.executeWithoutResult(s -> classify(id, outcome));
             jdbc.sql(
@@ -284,7 +321,95 @@ public class FilingImports {
             fail(id, "import.error.unreadable", e.getClass().getSimpleName());
         } finally {
             progress.remove(id);
+            preloaded.remove(id);
         }
+    }
+
+    /**
+     * Decides whether the rows of this upload are compared with the people already filed in the uploader's scope
+     * in memory ({@link KnownPeople}: unchanged rows staged at once), and starts loading them while the upload is
+     * inspected. That pays only for a workbook of at least {@link #KNOWN_AFTER} rows (estimated from its size) and
+     * at least a quarter as many rows as the bank has people, since loading reads every filed person of the bank;
+     * a small workbook goes through the database's comparison alone, which then touches only its rows. Null when
+     * not worth it. The load starts at once only when the worker is idle and no other load is held (one such table
+     * in memory at a time); otherwise it is left for when reading starts ({@link #knownPeople}).
+     */
+    private Preload preload(Path file, CurrentUser u) throws IOException {
+        Boolean forced = loadKnownPeople;
+        if (forced == null) {
+            long rows = Files.size(file) / XLSX_BYTES_PER_ROW;
+            double people = rows < KNOWN_AFTER
+                    ? 0
+                    : jdbc.sql("select reltuples from pg_class where oid = 'customer'::regclass")
+                            .query(Double.class)
+                            .single();
+            forced = rows >= KNOWN_AFTER && rows * 4 >= people;
+        }
+        if (!forced) {
+            return null;
+        }
+        long before = commits.get();
+        if (queued.get() > 0 || !preloaded.isEmpty()) {
+            return new Preload(null, before);
+        }
+        return new Preload(loader.submit(() -> load(u, "upload")), before);
+    }
+
+    private KnownPeople load(CurrentUser u, String when) throws SQLException {
+        long t = System.currentTimeMillis();
+        try (Connection c = dataSource.getConnection()) {
+            KnownPeople known = KnownPeople.load(c, u.bankId(), u.scopePath());
+            log.info(
+                    "import: loaded {} people filed in scope at {} in {} ms",
+                    known.size(),
+                    when,
+                    System.currentTimeMillis() - t);
+            return known;
+        }
+    }
+
+    /**
+     * The people filed in scope for an import whose rows are worth comparing in memory, else null (every row is
+     * then compared in SQL). The load begun at upload is used unless an import was committed since it began: it
+     * could then miss what that commit changed, and the people are loaded again.
+     */
+    private KnownPeople knownPeople(long id, CurrentUser u) throws InterruptedException, SQLException {
+        Preload p = preloaded.remove(id);
+        if (p == null) {
+            return null;
+        }
+        if (p.people() == null || commits.get() != p.commitsBefore()) {
+            if (p.people() != null) {
+                p.people().cancel(true);
+            }
+            return load(u, "reading");
+        }
+        long t = System.currentTimeMillis();
+        try {
+            KnownPeople known = p.people().get();
+            log.info("import {} loaded people filed in scope, waited {} ms", id, System.currentTimeMillis() - t);
+            return known;
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.warn("import {}: people filed in scope not loaded: {}", id, rootMessage(e));
+            return load(u, "reading");
+        }
+    }
+
+    /** Runs a read or a commit on the worker, as the user, counting it while it waits or runs. */
+    private void work(CurrentUser user, Runnable task) {
+        queued.incrementAndGet();
+        worker.submit(() -> {
+            try {
+                as(user, task);
+            } finally {
+                queued.decrementAndGet();
+            }
+        });
+    }
+
+    /** Tests: true or false to load the people filed in scope whatever the size, null to decide by size. */
+    void loadKnownPeople(Boolean load) {
+        this.loadKnownPeople = load;
     }
 
     /**
@@ -358,8 +483,14 @@ public class FilingImports {
                 known,
                 knownPeople[1],
                 System.currentTimeMillis() - t0);
-        // each step below scans the whole import: skip those that cannot apply (a re-import has no new people)
-        long newLeft = read.valid() - duplicates - known;
+        // each step below scans the whole import: skip those that cannot apply (a re-import has no new people);
+        // a duplicate may have been staged UNCHANGED, then only a count says how many rows are still NEW
+        long newLeft = read.unchanged() > 0 && duplicates > 0
+                ? jdbc.sql("select count(*) from filing_import_row where import_id = :i and status = 'NEW'")
+                        .param("i", id)
+                        .query(Long.class)
+                        .single()
+                : read.valid() - read.unchanged() - duplicates - known;
         if (newLeft > 0) {
             step(id, "new representatives", ImportSql.NEW_REPRESENTATIVES, p);
         }
@@ -415,6 +546,7 @@ public class FilingImports {
     }
 
     private void apply(long id) {
+        commits.incrementAndGet();
         long start = System.currentTimeMillis();
         try {
             CurrentUser u = scope.user();

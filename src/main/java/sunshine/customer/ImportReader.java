@@ -39,10 +39,17 @@ final class ImportReader {
             "import_id, row_no, status, reasons, area_cell, household_key, relationship_cell,"
                     + " name, resident_id_cell, gender_cell, birth_cell, phone, address, type_cell, occupation, employer,"
                     + " residence_cell, business_place, extra, area_id, branch_id, resident_id, gender, birth_date,"
-                    + " customer_type, relationship, residence, name_keys";
+                    + " customer_type, relationship, residence, name_keys, customer_id";
 
-    /** What the reader needs to know: the areas in scope by code, the bank's template fields. */
-    record Context(Map<String, long[]> areasByCode, List<FilingField> fields) {}
+    /**
+     * What the reader needs to know: the areas in scope by code, the bank's template fields, and the people
+     * filed in scope (null when the workbook is too small for loading them to pay, {@link KnownPeople}).
+     */
+    record Context(Map<String, long[]> areasByCode, List<FilingField> fields, KnownPeople known) {
+        Context(Map<String, long[]> areasByCode, List<FilingField> fields) {
+            this(areasByCode, fields, null);
+        }
+    }
 
     /** Rows read and checked so far, for the progress on the page. */
     record Progress(AtomicLong read, AtomicLong checked) {
@@ -54,10 +61,11 @@ final class ImportReader {
     private ImportReader() {}
 
     /**
-     * What reading found: the number of data rows, how many passed every check (staged as NEW), and the
-     * resident IDs the file has more than once.
+     * What reading found: the number of data rows, how many passed every check (staged as NEW, or UNCHANGED when
+     * {@link KnownPeople} knew them already), how many of those were UNCHANGED, and the resident IDs the file has
+     * more than once.
      */
-    record Outcome(long rows, long valid, Set<String> duplicateIds) {}
+    record Outcome(long rows, long valid, long unchanged, Set<String> duplicateIds) {}
 
     /**
      * Reads the workbook into the staging table. Two threads share the work: one parses the sheet's XML into
@@ -122,7 +130,8 @@ final class ImportReader {
                         progress.checked().incrementAndGet();
                     }
                 }
-                return new Outcome(count, valid, duplicates);
+                return new Outcome(
+                        count, valid, ctx.known() == null ? 0 : ctx.known().matched(), duplicates);
             }
         }
     }

@@ -13,13 +13,14 @@ final class ImportSql {
     private ImportSql() {}
 
     // the same resident ID twice or more in the file (the reader lists which): every valid copy is refused,
-    // naming the rows
+    // naming the rows, also a copy the reader already found unchanged (KnownPeople)
     static final String DUPLICATES = """
-            update filing_import_row r set status = 'DUPLICATE', reasons = 'residentId:import.duplicate|' || d.rows_list
+            update filing_import_row r set status = 'DUPLICATE', reasons = 'residentId:import.duplicate|' || d.rows_list,
+                   customer_id = null
               from (select resident_id, string_agg(row_no::text, ',' order by row_no) as rows_list
                       from filing_import_row where import_id = :i and resident_id = any(string_to_array(:dups, ','))
                      group by resident_id having count(*) > 1) d
-             where r.import_id = :i and r.status = 'NEW' and r.resident_id = d.resident_id""";
+             where r.import_id = :i and r.status in ('NEW', 'UNCHANGED') and r.resident_id = d.resident_id""";
 
     // who is already filed: refused when filed by a part of the bank outside the uploader's scope, when the
     // file makes them the representative of a household that has another, or puts them in another

@@ -107,14 +107,35 @@ final class StagedRows {
         boolean idProblem = problems.stream().anyMatch(p -> p.field().equals("residentId"));
         ResidentId.Parsed id = idProblem ? new ResidentId.Parsed(null, null) : ResidentId.parse(cells[4], today);
         boolean valid = problems.isEmpty();
+        // a filed person whose row changes nothing is known at once (KnownPeople); every other valid row is NEW
+        // and classified in the database
+        long unchanged = valid && id.valid() && ctx.known() != null
+                ? ctx.known()
+                        .unchanged(
+                                id.id().value(),
+                                new KnownPeople.Filed(
+                                        // the cells exactly as staged below
+                                        cells[3],
+                                        cells[7],
+                                        cells[8],
+                                        type,
+                                        cells[10],
+                                        cells[11],
+                                        residence,
+                                        cells[13],
+                                        area[0],
+                                        extra,
+                                        cells[1],
+                                        relationship))
+                : 0;
         line.append(importId);
         sunshine.transfer.CopyCsv.next(line, String.valueOf(rowNo));
-        sunshine.transfer.CopyCsv.next(line, valid ? "NEW" : "INVALID");
+        sunshine.transfer.CopyCsv.next(line, !valid ? "INVALID" : unchanged != 0 ? "UNCHANGED" : "NEW");
         sunshine.transfer.CopyCsv.next(line, valid ? null : reasons(problems));
         for (String cell : java.util.Arrays.copyOf(cells, FilingColumns.FIXED.size())) {
             sunshine.transfer.CopyCsv.next(line, cell);
         }
-        sunshine.transfer.CopyCsv.next(line, extra.isEmpty() ? null : json(extra));
+        sunshine.transfer.CopyCsv.next(line, extra.isEmpty() ? null : KnownPeople.jsonbText(extra));
         sunshine.transfer.CopyCsv.next(line, area == null ? null : String.valueOf(area[0]));
         sunshine.transfer.CopyCsv.next(line, area == null ? null : String.valueOf(area[1]));
         sunshine.transfer.CopyCsv.next(line, id.valid() ? id.id().value() : null);
@@ -124,6 +145,7 @@ final class StagedRows {
         sunshine.transfer.CopyCsv.next(line, relationship == null ? null : relationship.name());
         sunshine.transfer.CopyCsv.next(line, residence == null ? null : residence.name());
         sunshine.transfer.CopyCsv.next(line, valid ? PinyinKeys.of(cells[3]) : null);
+        sunshine.transfer.CopyCsv.next(line, unchanged == 0 ? null : String.valueOf(unchanged));
         line.append('\n');
         return valid && id.valid() ? id.id().value() : null;
     }
@@ -162,35 +184,6 @@ final class StagedRows {
             }
         }
         return sb.toString();
-    }
-
-    private static String json(Map<String, String> m) {
-        StringBuilder sb = new StringBuilder("{");
-        for (var e : m.entrySet()) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            sb.append(quote(e.getKey())).append(':').append(quote(e.getValue()));
-        }
-        return sb.append('}').toString();
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     private static boolean blank(String s) {
