@@ -1,8 +1,12 @@
 package sunshine.approval;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
-/** An objection to a posted line (R27): who raised it, how it came in, what it says, and how it was closed. */
+/**
+ * An objection to a posted line (R27): who raised it, how it came in, what it says, who took up its investigation
+ * (when, with what note), and how it was closed. Status OPEN, INVESTIGATING, then KEPT, REVISED or REMOVED.
+ */
 public record Objection(
         long id,
         long noticeId,
@@ -14,4 +18,13 @@ public record Objection(
         LocalDate receivedOn,
         String status,
         String outcome,
-        int version) {}
+        String investigatedBy,
+        OffsetDateTime investigatedAt,
+        String investigationNote,
+        int version) {
+
+    /** Not closed yet: recorded or under investigation (the line stays withdrawn). */
+    public boolean pending() {
+        return "OPEN".equals(status) || "INVESTIGATING".equals(status);
+    }
+}
