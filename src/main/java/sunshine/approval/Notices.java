@@ -321,7 +321,8 @@ public class Notices {
             """;
 
     private long openObjections(long caseId) {
-        return jdbc.sql("select count(*) from approval_objection where case_id = :c and status in ('OPEN', 'INVESTIGATING')")
+        return jdbc.sql(
+                        "select count(*) from approval_objection where case_id = :c and status in ('OPEN', 'INVESTIGATING')")
                 .param("c", caseId)
                 .query(Long.class)
                 .single();

@@ -1,5 +1,6 @@
 -- R27: an objection is recorded, investigated, then closed. INVESTIGATING names who took it up, when, and their note.
 alter table approval_objection drop constraint approval_objection_status_check;
+alter table approval_objection alter column status type varchar(16);
 alter table approval_objection
     add constraint approval_objection_status_check
         check (status in ('OPEN', 'INVESTIGATING', 'KEPT', 'REVISED', 'REMOVED')),

@@ -109,8 +109,7 @@ class ObjectionInvestigationTest {
                 .hasMessage("approval.error.investigationNote");
         assertThat(audits("INVESTIGATE_OBJECTION", o.id())).isZero();
 
-        Objection taken = ActingAs.call(
-                mvc, "b01_am2", () -> notices.investigate(o.id(), "走访村委会并查询征信", o.version()));
+        Objection taken = ActingAs.call(mvc, "b01_am2", () -> notices.investigate(o.id(), "走访村委会并查询征信", o.version()));
         assertThat(taken.status()).isEqualTo("INVESTIGATING");
         assertThat(taken.investigatedAt()).isNotNull();
         assertThat(taken.investigationNote()).isEqualTo("走访村委会并查询征信");
@@ -146,9 +145,7 @@ class ObjectionInvestigationTest {
                         mvc, "b01_head", () -> notices.close(o.id(), Notices.Outcome.KEEP, "属实", o.version(), null)))
                 .hasMessage("approval.error.stale");
         Objection closed = ActingAs.call(
-                mvc,
-                "b01_head",
-                () -> notices.close(o.id(), Notices.Outcome.KEEP, "贷款已结清，维持", taken.version(), null));
+                mvc, "b01_head", () -> notices.close(o.id(), Notices.Outcome.KEEP, "贷款已结清，维持", taken.version(), null));
         assertThat(closed.status()).isEqualTo("KEPT");
         assertThat(closed.investigationNote()).isEqualTo("走访村委会并查询征信");
         assertThat(fx.status(caseId)).startsWith("APPROVED");
