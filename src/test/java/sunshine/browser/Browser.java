@@ -44,9 +44,16 @@ final class Browser implements AutoCloseable {
 
     final WebDriver driver;
     private final String base;
+    private final Path shots;
     private int shot;
 
     Browser(String base) {
+        this(base, SHOTS);
+    }
+
+    /** A browser whose screenshots go to their own folder (another journey's run does not wipe them). */
+    Browser(String base, Path shots) {
+        this.shots = shots;
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver"
                     + " (apt-get install chromium chromium-driver fonts-noto-cjk); .ci/run installs them.");
@@ -74,8 +81,8 @@ final class Browser implements AutoCloseable {
         this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         this.base = base;
         try {
-            Files.createDirectories(SHOTS);
-            try (var old = Files.list(SHOTS)) {
+            Files.createDirectories(shots);
+            try (var old = Files.list(shots)) {
                 for (Path f : old.filter(f -> f.toString().endsWith(".png")).toList()) {
                     Files.delete(f);
                 }
@@ -187,7 +194,7 @@ final class Browser implements AutoCloseable {
     /** Saves a screenshot named after the step, numbered in order. */
     Path screenshot(String step) {
         try {
-            Path file = SHOTS.resolve(String.format("%02d-%s.png", ++shot, step));
+            Path file = shots.resolve(String.format("%02d-%s.png", ++shot, step));
             Files.write(file, ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
