@@ -146,7 +146,7 @@ class CreditWalkTest {
         new Select(browser.find("#kind")).selectByValue("REFER_BACK");
         new Select(browser.find("#referTo")).selectByValue("ACCOUNT_MANAGER_REVIEW");
         browser.find("#reason").sendKeys("经营收入证明不足，请客户经理补充核实后再报。");
-        browser.clickAndLoad("committee-referred", "form[action$='/decisions'] button[type=submit]");
+        submit("committee-referred", "form[action$='/decisions'] button[type=submit]");
         assertThat(status(referredCase)).isEqualTo("IN_CHAIN/ACCOUNT_MANAGER_REVIEW");
         assertThat(browser.text()).contains("经营收入证明不足");
         approveGroup(COMMITTEE, "CREDIT_COMMITTEE");
@@ -170,7 +170,7 @@ class CreditWalkTest {
     void theNoticeIsPosted_andAnObjectionIsRecordedInvestigatedAndRevisesAnAmount() {
         browser.logIn("am1-home", AM1, DemoBank.PASSWORD);
         browser.open("area-before-notice", "/approval/areas/" + area);
-        browser.clickAndLoad("notice-posted", "form[action$='/notices'] button[type=submit]");
+        submit("notice-posted", "form[action$='/notices'] button[type=submit]");
         assertThat(browser.driver.getCurrentUrl()).contains("/approval/notices/");
         noticeId = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*/notices/(\\d+).*", "$1"));
         assertThat(browser.text())
@@ -197,7 +197,7 @@ class CreditWalkTest {
         browser.find("#objector").sendKeys("村民李某");
         new Select(browser.find("#receivedVia")).selectByValue("PHONE");
         browser.find("#content").sendKeys("反映该户今年养殖规模缩小一半，评议额度偏高。");
-        browser.clickAndLoad("objection-recorded", "form[action$='/objections'] button[type=submit]");
+        submit("objection-recorded", "form[action$='/objections'] button[type=submit]");
         assertThat(status(objectedCase)).startsWith("OBJECTED");
         long objection = jdbc.sql("select id from approval_objection where case_id = :c")
                 .param("c", objectedCase)
@@ -206,13 +206,13 @@ class CreditWalkTest {
 
         // it is taken up for investigation, then closed as revise: back to the account manager's review
         browser.find("#inv" + objection).sendKeys("客户经理上门核实养殖规模");
-        browser.clickAndLoad(
+        submit(
                 "objection-investigating", "form[action$='/objections/" + objection + "/investigate'] button");
         assertThat(browser.text()).contains("调查中").contains("客户经理上门核实养殖规模");
         new Select(browser.find("#outcome" + objection)).selectByValue("REVISE");
         new Select(browser.find("#reviseAt" + objection)).selectByValue("ACCOUNT_MANAGER_REVIEW");
         browser.find("#note" + objection).sendKeys("经核实养殖规模缩小，额度需下调");
-        browser.clickAndLoad("objection-closed", "form[action$='/objections/" + objection + "/close'] button");
+        submit("objection-closed", "form[action$='/objections/" + objection + "/close'] button");
         assertThat(browser.text()).contains("已办结：重新审批");
         assertThat(status(objectedCase)).isEqualTo("IN_CHAIN/ACCOUNT_MANAGER_REVIEW");
 
@@ -222,7 +222,7 @@ class CreditWalkTest {
         new Select(browser.find("#kind")).selectByValue("CHANGE_AMOUNT");
         browser.find("#amount").sendKeys(revisedAmount.toPlainString());
         browser.find("#reason").sendKeys("异议核实：养殖规模缩小");
-        browser.clickAndLoad("revise-decided", "form[action$='/decisions'] button[type=submit]");
+        submit("revise-decided", "form[action$='/decisions'] button[type=submit]");
         assertThat(amount(objectedCase)).isEqualByComparingTo(revisedAmount);
         approveGroup(COMMITTEE, "CREDIT_COMMITTEE");
         approveGroup(HEAD, "BRANCH_HEAD_FINAL");
@@ -231,7 +231,7 @@ class CreditWalkTest {
         // the revised amount is posted again
         browser.logIn("am1-again", AM1, DemoBank.PASSWORD);
         browser.open("area-revised", "/approval/areas/" + area);
-        browser.clickAndLoad("notice-revised", "form[action$='/notices'] button[type=submit]");
+        submit("notice-revised", "form[action$='/notices'] button[type=submit]");
         assertThat(browser.text()).contains(String.format("%,.2f", revisedAmount));
     }
 
@@ -244,7 +244,7 @@ class CreditWalkTest {
         Today.shiftDays(day);
         browser.logIn("day4-home", AM1, DemoBank.PASSWORD);
         browser.open("day4-credit", "/credit");
-        browser.clickAndLoad("day4-refused", signButton(household(keptCase)));
+        submit("day4-refused", signButton(household(keptCase)));
         assertThat(browser.find(".alert-danger").getText())
                 .contains("公示期未满")
                 .contains(day0.plusDays(5).toString());
@@ -258,7 +258,7 @@ class CreditWalkTest {
         Today.shiftDays(day);
         browser.logIn("day6-home", AM1, DemoBank.PASSWORD);
         browser.open("day6-credit", "/credit");
-        browser.clickAndLoad("day6-signed", signButton(household(keptCase)));
+        submit("day6-signed", signButton(household(keptCase)));
         assertThat(browser.driver.getCurrentUrl()).contains("/credit/lines/");
         lineId = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*/lines/(\\d+).*", "$1"));
         var line = jdbc.sql("select certificate_no, limit_amount, signed_on from credit_line where id = :id")
@@ -285,7 +285,7 @@ class CreditWalkTest {
 
         // the revised household signs at its revised amount
         browser.open("day6-credit-revised", "/credit");
-        browser.clickAndLoad("day6-signed-revised", signButton(household(objectedCase)));
+        submit("day6-signed-revised", signButton(household(objectedCase)));
         BigDecimal revisedLimit = jdbc.sql("select limit_amount from credit_line where household_id = :h")
                 .param("h", household(objectedCase))
                 .query(BigDecimal.class)
@@ -355,7 +355,7 @@ class CreditWalkTest {
         browser.open("line-repay", "/credit/lines/" + lineId);
         browser.find("#rc").sendKeys(certificateNo);
         browser.find("#ra").sendKeys(owed.toPlainString());
-        browser.clickAndLoad("line-repaid", "form[action$='/repayments'] button[type=submit]");
+        submit("line-repaid", "form[action$='/repayments'] button[type=submit]");
         assertThat(outstanding()).isEqualByComparingTo("0");
         assertThat(browser.text()).contains("还款");
 
@@ -363,7 +363,7 @@ class CreditWalkTest {
         browser.find("#nl").sendKeys(wanted.toPlainString());
         browser.find("#ar").sendKeys("扩大养殖规模，申请提高额度");
         browser.find("#ae").sendKeys("新签土地流转合同一份");
-        browser.clickAndLoad("adjustment-requested", "form[action$='/adjustments'] button[type=submit]");
+        submit("adjustment-requested", "form[action$='/adjustments'] button[type=submit]");
         assertThat(browser.text()).contains("扩大养殖规模，申请提高额度");
         var requested = jdbc.sql("select new_limit, status from credit_adjustment where line_id = :l")
                 .param("l", lineId)
@@ -407,13 +407,31 @@ class CreditWalkTest {
                         f.findElement(By.cssSelector("input[name=stage]")).getAttribute("value")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(username + " has no group of the village at " + stage));
+        WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
         WebElement old = browser.driver.findElement(By.tagName("html"));
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        button.click();
         browser.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old), 60);
         browser.screenshot(username + "-approved-" + stage);
         browser.checkPage();
         assertThat(browser.text()).contains("已批准");
         assertThat(count("IN_CHAIN", stage)).as("left at %s", stage).isZero();
+    }
+
+    /**
+     * Brings the button to the middle of the window first (a long page can leave it under the fixed footer, where
+     * a click lands on something else), then clicks it like {@link Browser#clickAndLoad}.
+     */
+    private void submit(String step, String css) {
+        WebElement button = browser.find(css);
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+        WebElement old = browser.driver.findElement(By.tagName("html"));
+        button.click();
+        browser.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old), 60);
+        browser.screenshot(step);
+        browser.checkPage();
     }
 
     private String signButton(long household) {
