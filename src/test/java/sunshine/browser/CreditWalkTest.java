@@ -206,8 +206,7 @@ class CreditWalkTest {
 
         // it is taken up for investigation, then closed as revise: back to the account manager's review
         browser.find("#inv" + objection).sendKeys("客户经理上门核实养殖规模");
-        submit(
-                "objection-investigating", "form[action$='/objections/" + objection + "/investigate'] button");
+        submit("objection-investigating", "form[action$='/objections/" + objection + "/investigate'] button");
         assertThat(browser.text()).contains("调查中").contains("客户经理上门核实养殖规模");
         new Select(browser.find("#outcome" + objection)).selectByValue("REVISE");
         new Select(browser.find("#reviseAt" + objection)).selectByValue("ACCOUNT_MANAGER_REVIEW");
