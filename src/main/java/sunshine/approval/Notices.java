@@ -253,14 +253,47 @@ public class Notices {
     }
 
     /**
-     * Closes an objection after investigation: KEEP approves the line again (when no other objection is open), REVISE
+     * Takes up the investigation of a recorded objection (R27): who, when, and what they will look into. The line stays
+     * withdrawn; the objection is then closed with {@link #close}.
+     */
+    @Transactional
+    public Objection investigate(long objectionId, String note, int version) {
+        Objection o = objection(objectionId);
+        CurrentUser user = scope.user();
+        if (o.version() != version || !"OPEN".equals(o.status())) {
+            throw BusinessException.conflict("approval.error.stale", o.householdName());
+        }
+        if (blank(note, 2000)) {
+            throw new BusinessException("approval.error.investigationNote");
+        }
+        int changed = jdbc.sql("""
+                update approval_objection set status = 'INVESTIGATING', investigated_by = :by,
+                       investigated_by_name = :name, investigated_at = now(), investigation_note = :note,
+                       version = version + 1 where id = :id and version = :v and status = 'OPEN'""")
+                .param("by", user.staffId())
+                .param("name", user.name())
+                .param("note", note.strip())
+                .param("id", objectionId)
+                .param("v", version)
+                .update();
+        if (changed != 1) {
+            throw BusinessException.conflict("approval.error.stale", o.householdName());
+        }
+        Objection taken = objection(objectionId);
+        audit.record("INVESTIGATE_OBJECTION", "approval_objection", objectionId, o, taken);
+        return taken;
+    }
+
+    /**
+     * Closes an objection after investigation (from INVESTIGATING, or straight from OPEN when the investigation was
+     * done at once): KEEP approves the line again (when no other objection is open), REVISE
      * sends the case back into the chain at {@code reviseAt}, REMOVE takes the household off the list.
      */
     @Transactional
     public Objection close(long objectionId, Outcome outcome, String note, int version, Stage reviseAt) {
         Objection o = objection(objectionId);
         CurrentUser user = scope.user();
-        if (o.version() != version || !"OPEN".equals(o.status())) {
+        if (o.version() != version || !o.pending()) {
             throw BusinessException.conflict("approval.error.stale", o.householdName());
         }
         if (outcome == null || blank(note, 2000)) {
@@ -277,15 +310,18 @@ public class Notices {
             case REVISE -> "REVISED";
             case REMOVE -> "REMOVED";
         };
-        jdbc.sql("""
+        int closedRows = jdbc.sql("""
                 update approval_objection set status = :s, outcome = :note, closed_by = :by, closed_at = now(),
-                       version = version + 1 where id = :id and version = :v""")
+                       version = version + 1 where id = :id and version = :v and status in ('OPEN', 'INVESTIGATING')""")
                 .param("s", status)
                 .param("note", note.strip())
                 .param("by", user.staffId())
                 .param("id", objectionId)
                 .param("v", version)
                 .update();
+        if (closedRows != 1) {
+            throw BusinessException.conflict("approval.error.stale", o.householdName());
+        }
         switch (outcome) {
             case KEEP -> {
                 if (openObjections(c.id()) == 0 && c.status() == CaseStatus.OBJECTED) {
@@ -334,7 +370,8 @@ public class Notices {
             """;
 
     private long openObjections(long caseId) {
-        return jdbc.sql("select count(*) from approval_objection where case_id = :c and status = 'OPEN'")
+        return jdbc.sql(
+                        "select count(*) from approval_objection where case_id = :c and status in ('OPEN', 'INVESTIGATING')")
                 .param("c", caseId)
                 .query(Long.class)
                 .single();
@@ -343,7 +380,7 @@ public class Notices {
     private void closeOthers(long caseId, String status, long by) {
         jdbc.sql("""
                 update approval_objection set status = :s, outcome = coalesce(outcome, '-'), closed_by = :by,
-                       closed_at = now(), version = version + 1 where case_id = :c and status = 'OPEN'""").param("s", status).param("by", by).param("c", caseId).update();
+                       closed_at = now(), version = version + 1 where case_id = :c and status in ('OPEN', 'INVESTIGATING')""").param("s", status).param("by", by).param("c", caseId).update();
     }
 
     private void setStatus(ApprovalCase c, CaseStatus status, Stage stage, int pass) {
@@ -400,6 +437,9 @@ public class Notices {
                 rs.getObject("received_on", LocalDate.class),
                 rs.getString("status"),
                 rs.getString("outcome"),
+                rs.getString("investigated_by_name"),
+                rs.getObject("investigated_at", java.time.OffsetDateTime.class),
+                rs.getString("investigation_note"),
                 rs.getInt("version"),
                 (Long) rs.getObject("complaint_id"));
     }

@@ -1,10 +1,12 @@
 package sunshine.approval;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /**
- * An objection to a posted line (R27): who raised it, how it came in, what it says, and how it was closed; one raised on
- * the public page names the complaint it came from (R33).
+ * An objection to a posted line (R27): who raised it, how it came in, what it says, who took up its investigation
+ * (when, with what note), and how it was closed; one raised on the public page names the complaint it came from
+ * (R33). Status OPEN, INVESTIGATING, then KEPT, REVISED or REMOVED.
  */
 public record Objection(
         long id,
@@ -17,5 +19,14 @@ public record Objection(
         LocalDate receivedOn,
         String status,
         String outcome,
+        String investigatedBy,
+        OffsetDateTime investigatedAt,
+        String investigationNote,
         int version,
-        Long complaintId) {}
+        Long complaintId) {
+
+    /** Not closed yet: recorded or under investigation (the line stays withdrawn). */
+    public boolean pending() {
+        return "OPEN".equals(status) || "INVESTIGATING".equals(status);
+    }
+}

@@ -19,6 +19,11 @@ public final class CreditRoles {
      * the role the step needs (403): verify by head-office business development, apply by head-office credit.
      */
     public static final String ADJUST_DECIDE = READ;
+    /**
+     * Reach the unfreeze decision (R28): whoever reads lines; the service checks the scope first (404) and then that the
+     * caller is head-office credit (403).
+     */
+    public static final String UNFREEZE = READ;
     /** Change the bank's credit settings (incentive amounts R15, default term). */
     public static final String SETTINGS = "hasAnyRole('HO_BUSINESS_DEVELOPMENT','HO_CREDIT')";
 

@@ -102,6 +102,11 @@ public final class ApprovalScoping {
                         .param("content", "越权")
                         .param("receivedOn", today));
         r.put(
+                "POST /approval/objections/{id}/investigate",
+                v -> post("/approval/objections/" + objection + "/investigate")
+                        .param("note", "越权")
+                        .param("version", "0"));
+        r.put(
                 "POST /approval/objections/{id}/close",
                 v -> post("/approval/objections/" + objection + "/close")
                         .param("outcome", "REMOVE")

@@ -51,7 +51,7 @@ final class Browser implements AutoCloseable {
         this(base, SHOTS);
     }
 
-    /** A browser whose screenshots go to their own folder (another walk's are left alone). */
+    /** A browser whose screenshots go to their own folder (another journey's run does not wipe them). */
     Browser(String base, Path shots) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver"

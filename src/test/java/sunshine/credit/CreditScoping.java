@@ -60,6 +60,12 @@ public final class CreditScoping {
         r.put(
                 "PUT /api/v1/credit/lines/{id}/archive/{code}",
                 () -> json(put(api + l + "/archive/CONTRACT"), "{\"present\":true}"));
+        r.put(
+                "POST /api/v1/credit/lines/{id}/unfreeze",
+                () -> json(post(api + l + "/unfreeze"), "{\"version\":0,\"reason\":\"x\"}"));
+        r.put(
+                "POST /credit/lines/{id}/unfreeze",
+                () -> post(l + "/unfreeze").param("version", "0").param("reason", "x"));
         r.put("POST /credit/contracts", () -> post("/credit/contracts").param("householdId", "" + household));
         r.put("POST /credit/lines/{id}/draws", () -> form(post(l + "/draws")));
         r.put("POST /credit/lines/{id}/repayments", () -> form(post(l + "/repayments")));

@@ -113,6 +113,24 @@ class NoticePages {
         return "redirect:/approval/notices/" + id;
     }
 
+    @PostMapping("/approval/objections/{id}/investigate")
+    @PreAuthorize(ApprovalRoles.NOTICE)
+    String investigate(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam int version,
+            RedirectAttributes flash) {
+        long noticeId = notices.objection(id).noticeId();
+        try {
+            notices.investigate(id, note, version);
+            flash.addFlashAttribute("doneKey", "approval.done.investigating");
+            flash.addFlashAttribute("doneArgs", new Object[0]);
+        } catch (BusinessException e) {
+            return failed(e, flash, "redirect:/approval/notices/" + noticeId);
+        }
+        return "redirect:/approval/notices/" + noticeId;
+    }
+
     @PostMapping("/approval/objections/{id}/close")
     @PreAuthorize(ApprovalRoles.NOTICE)
     String close(

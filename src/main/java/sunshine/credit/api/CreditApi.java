@@ -62,6 +62,7 @@ class CreditApi {
     private final CreditSettings settings;
     private final CreditDownloads downloads;
     private final MessageSource messages;
+    private final sunshine.credit.LineUnfreezing unfreezing;
 
     CreditApi(
             GrantableLimits grantable,
@@ -75,7 +76,9 @@ class CreditApi {
             CertificateLists certificates,
             CreditSettings settings,
             CreditDownloads downloads,
-            MessageSource messages) {
+            MessageSource messages,
+            sunshine.credit.LineUnfreezing unfreezing) {
+        this.unfreezing = unfreezing;
         this.grantable = grantable;
         this.lines = lines;
         this.movements = movements;
@@ -179,6 +182,17 @@ class CreditApi {
                                         : messages.getMessage(
                                                 l.messageKey(), l.args().toArray(), l.messageKey(), locale)))
                         .toList());
+    }
+
+    record Unfreeze(int version, String reason) {}
+
+    @PostMapping("/lines/{id}/unfreeze")
+    @PreAuthorize(CreditRoles.UNFREEZE)
+    @Operation(
+            summary = "解冻 Head-office credit unfreezes a frozen line with a reason (R28); refused (409) while a member"
+                    + " is still excluded or a bad record is still in the current snapshots")
+    CreditLine unfreeze(@PathVariable long id, @RequestBody Unfreeze u) {
+        return unfreezing.unfreeze(id, u.version(), u.reason());
     }
 
     @GetMapping("/adjustments")

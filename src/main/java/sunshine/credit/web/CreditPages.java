@@ -53,6 +53,7 @@ class CreditPages {
     private final Incentives incentives;
     private final CreditSettings settings;
     private final CreditDownloads downloads;
+    private final sunshine.credit.LineUnfreezing unfreezing;
 
     CreditPages(
             GrantableLimits grantable,
@@ -64,7 +65,9 @@ class CreditPages {
             CertificateLists certificates,
             Incentives incentives,
             CreditSettings settings,
-            CreditDownloads downloads) {
+            CreditDownloads downloads,
+            sunshine.credit.LineUnfreezing unfreezing) {
+        this.unfreezing = unfreezing;
         this.grantable = grantable;
         this.lines = lines;
         this.movements = movements;
@@ -193,6 +196,17 @@ class CreditPages {
                         + adjustments
                                 .request(id, new AdjustmentCommand(newLimit, reason, evidence))
                                 .id());
+    }
+
+    /** Head-office credit unfreezes a frozen line with a reason, once its cause no longer holds (R28). */
+    @PostMapping("/credit/lines/{id}/unfreeze")
+    @PreAuthorize(CreditRoles.UNFREEZE)
+    String unfreeze(
+            @PathVariable long id,
+            @RequestParam int version,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes flash) {
+        return counter(id, flash, () -> unfreezing.unfreeze(id, version, reason).certificateNo());
     }
 
     @PostMapping("/credit/lines/{id}/archive")
