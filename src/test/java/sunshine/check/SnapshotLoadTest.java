@@ -88,8 +88,9 @@ class SnapshotLoadTest {
         for (int i = 0; i < n; i++) {
             // every 1,000th row says neither 是 nor 否: refused, with the field named
             String personal = i % 1000 == 7 ? "也许" : i % 2 == 0 ? "是" : "否";
+            // row 15,000 repeats the loan number of row 3: refused, naming the first one's line (5)
             csv.append("BG-")
-                    .append(i)
+                    .append(i == 15_000 ? 3 : i)
                     .append(',')
                     .append(id(i))
                     .append(",B03,5000.00,2020-12-31,")
