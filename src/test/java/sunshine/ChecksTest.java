@@ -82,6 +82,23 @@ class ChecksTest {
         return json.readTree(res.getContentAsString());
     }
 
+    /** An upload accepted for the background load (202), followed until it is done: the snapshot as then. */
+    JsonNode loaded(MockHttpServletResponse res) throws Exception {
+        assertThat(res.getStatus()).as(res.getContentAsString()).isEqualTo(202);
+        assertThat(read(res).get("alreadyLoaded").asBoolean()).isFalse();
+        return awaitLoad(read(res).get("snapshot").get("id").asLong());
+    }
+
+    JsonNode awaitLoad(long id) throws Exception {
+        long end = System.currentTimeMillis() + 60_000;
+        JsonNode s = getJson(head, "/api/v1/checks/snapshots/" + id);
+        while ("LOADING".equals(s.get("status").asText()) && System.currentTimeMillis() < end) {
+            Thread.sleep(50);
+            s = getJson(head, "/api/v1/checks/snapshots/" + id);
+        }
+        return s;
+    }
+
     JsonNode getJson(MockHttpSession who, String url) throws Exception {
         MockHttpServletResponse res =
                 mvc.perform(get(url).session(who)).andReturn().getResponse();
@@ -98,9 +115,8 @@ class ChecksTest {
                 + "BR-L4," + id(4) + ",B03,M01,农户小额信用贷款,50000,-1.00,2025-03-01,2027-03-01,关注,\n"
                 + "BR-L5," + id(5) + ",B01,M01,农户小额信用贷款,50000,20000,2025-03-01,2027-03-01,正常,\n";
         MockHttpServletResponse res = upload(head, "LEDGER", Today.date(), "ledger-bad.csv", csv);
-        assertThat(res.getStatus()).isEqualTo(201);
-        JsonNode snap = read(res).get("snapshot");
-        assertThat(read(res).get("alreadyLoaded").asBoolean()).isFalse();
+        JsonNode snap = loaded(res);
+        assertThat(snap.get("status").asText()).isEqualTo("LOADED");
         assertThat(snap.get("rowsTotal").asLong()).isEqualTo(5);
         assertThat(snap.get("rowsValid").asLong()).isEqualTo(1);
         assertThat(snap.get("rowsInvalid").asLong()).isEqualTo(4);
@@ -136,7 +152,7 @@ class ChecksTest {
         String csv = LEDGER_HEADER + "SF-L1," + id(11) + ",B03,M01,农户小额信用贷款,1000,1000,2025-01-01,2026-12-31,正常,\n";
         LocalDate asOf = Today.date().minusDays(3);
         MockHttpServletResponse first = upload(head, "LEDGER", asOf, "same.csv", csv);
-        assertThat(first.getStatus()).isEqualTo(201);
+        assertThat(loaded(first).get("status").asText()).isEqualTo("LOADED");
         long snapshots = jdbc.sql("select count(*) from check_snapshot")
                 .query(Long.class)
                 .single();
@@ -159,10 +175,25 @@ class ChecksTest {
     }
 
     @Test
-    void aWrongHeaderIsRefusedWhole() throws Exception {
+    void aWrongHeaderIsRefusedWhole_theSnapshotSaysWhy_andNoRowIsKept() throws Exception {
         MockHttpServletResponse res = upload(head, "WRITE_OFF", Today.date(), "wrong.csv", LEDGER_HEADER + "x\n");
-        assertThat(res.getStatus()).isEqualTo(400);
-        assertThat(res.getContentAsString()).contains("请使用模板");
+        JsonNode snap = loaded(res);
+        assertThat(snap.get("status").asText()).isEqualTo("FAILED");
+        assertThat(snap.get("errorKey").asText()).isEqualTo("check.error.header");
+        // column 1 of a write-off file is headed 贷款账号 like the ledger's; column 4 is not
+        assertThat(snap.get("errorArgs").toString()).contains("\"4\"").contains("金额");
+        long sid = snap.get("id").asLong();
+        assertThat(jdbc.sql("select count(*) from check_row where snapshot_id = :s")
+                        .param("s", sid)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(getJson(head, "/api/v1/checks/snapshots/current").toString()).doesNotContain("" + sid);
+        String page = mvc.perform(get("/checks/snapshots/" + sid).session(head))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("文件未能加载").contains("请使用模板");
     }
 
     @Test
@@ -332,6 +363,7 @@ class ChecksTest {
                 .getResponse();
         assertThat(first.getStatus()).isEqualTo(302);
         long sid = Long.parseLong(first.getRedirectedUrl().replaceAll(".*/", ""));
+        assertThat(awaitLoad(sid).get("status").asText()).isEqualTo("LOADED");
         var rows = jdbc.sql(
                         "select row_no, status, amount, reasons from check_row where snapshot_id = :s order by row_no")
                 .param("s", sid)
@@ -364,8 +396,8 @@ class ChecksTest {
     }
 
     long snapshotId(MockHttpServletResponse res) throws Exception {
-        assertThat(res.getStatus()).as(res.getContentAsString()).isEqualTo(201);
-        JsonNode s = read(res).get("snapshot");
+        JsonNode s = loaded(res);
+        assertThat(s.get("status").asText()).isEqualTo("LOADED");
         assertThat(s.get("rowsInvalid").asLong()).as(res.getContentAsString()).isZero();
         return s.get("id").asLong();
     }

@@ -51,31 +51,39 @@ public class BadRecordPolicy {
 
     private final JdbcClient jdbc;
     private final DataScope scope;
+    private final ScopeBranches branches;
 
-    BadRecordPolicy(JdbcClient jdbc, DataScope scope) {
+    BadRecordPolicy(JdbcClient jdbc, DataScope scope, ScopeBranches branches) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.branches = branches;
     }
 
     /** Per household in the caller's scope: the reasons to remove it, in household order. */
     @Transactional(readOnly = true)
     public Map<Long, List<Finding>> apply(SnapshotSet set) {
         Map<Long, List<Finding>> byHousehold = new LinkedHashMap<>();
+        long bank = scope.user().bankId();
+        // the caller's branches as ids, not a join on branch.path (see ScopeBranches)
+        ScopeBranches.Scope in = branches.of(bank, scope.user().scopePath());
         jdbc.sql("""
                 select c.household_id, c.id, r.snapshot_id, r.row_no, %s as reason
                   from check_row r
                   join check_snapshot s on s.id = r.snapshot_id
                   join customer c on c.bank_id = s.bank_id and c.resident_id = r.resident_id
-                  join branch b on b.id = c.branch_id
-                 where r.snapshot_id in (:ids) and r.status = 'VALID' and s.bank_id = :bank and %s
+                 where r.snapshot_id in (:ids) and r.status = 'VALID' and s.bank_id = :bank %s
                    and %s
                 union all
                 select c.household_id, c.id, null, null, 'EXCLUDED'
-                  from customer c join branch b on b.id = c.branch_id
-                 where c.bank_id = :bank and c.excluded and %s
-                 order by 1, 2, 3, 4""".formatted(REASON, scope.condition("b"), BAD_ROW, scope.condition("b")))
-                .params(scope.params())
-                .param("bank", scope.user().bankId())
+                  from customer c
+                 where c.bank_id = :bank and c.excluded %s
+                 order by 1, 2, 3, 4""".formatted(
+                                REASON,
+                                in.condition("c.branch_id", "branches"),
+                                BAD_ROW,
+                                in.condition("c.branch_id", "branches")))
+                .param("branches", in.ids())
+                .param("bank", bank)
                 .param("ids", set.forSql())
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     byHousehold

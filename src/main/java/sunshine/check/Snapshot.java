@@ -2,8 +2,13 @@ package sunshine.check;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
-/** One dated upload of core-system data (§4): kept with all its rows, valid and refused. */
+/**
+ * One dated upload of core-system data (§4): kept with all its rows, valid and refused. It is read in the background:
+ * LOADING until every row is stored (the checks never read it before), FAILED with the reason (errorKey, errorArgs)
+ * when the file could not be read, and no row kept.
+ */
 public record Snapshot(
         long id,
         SnapshotKind kind,
@@ -14,4 +19,16 @@ public record Snapshot(
         long rowsTotal,
         long rowsValid,
         long rowsInvalid,
-        Instant createdAt) {}
+        Instant createdAt,
+        Status status,
+        String errorKey,
+        List<String> errorArgs,
+        Long loadMillis) {
+
+    /** Where the background load is. */
+    public enum Status {
+        LOADING,
+        LOADED,
+        FAILED
+    }
+}

@@ -21,11 +21,16 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +72,15 @@ public class Snapshots {
     private final DataScope scope;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Path dir;
+    /** One load at a time: a million-row ledger takes a core of its own, and loads of one bank follow each other. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "check-snapshot");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Rows read so far, per snapshot LOADING in this process. */
+    private final Map<Long, AtomicLong> progress = new ConcurrentHashMap<>();
 
     Snapshots(
             JdbcClient jdbc,
@@ -74,8 +88,10 @@ public class Snapshots {
             TransactionTemplate tx,
             DataScope scope,
             AuditLog audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            @Value("${sunshine.imports.dir:./data/imports}") Path dir) {
         this.events = events;
+        this.dir = dir.resolve("snapshots");
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
@@ -83,13 +99,33 @@ public class Snapshots {
         this.audit = audit;
     }
 
-    /** Loads a file (xlsx or UTF-8 CSV, by its name or content) as the caller's snapshot of that kind and date. */
+    /**
+     * Keeps a file (xlsx or UTF-8 CSV, by its content) as the caller's snapshot of that kind and date, and loads it
+     * in the background: the answer comes at once with the snapshot LOADING, whose page shows the rows read so far.
+     * The same file again for the same date is the same snapshot (already loaded, or still loading); one that failed
+     * is loaded again under its id.
+     */
     public Upload upload(SnapshotKind kind, LocalDate asOf, String fileName, InputStream content) {
         CurrentUser u = scope.user();
-        return load(u.bankId(), u.staffId(), u.scopePath(), kind, asOf, fileName, content);
+        Upload up = keep(u.bankId(), u.staffId(), u.name(), u.scopePath(), kind, asOf, fileName, content);
+        if (!up.alreadyLoaded()) {
+            long id = up.snapshot().id();
+            progress.put(id, new AtomicLong());
+            try {
+                worker.submit(() -> loadKept(id, u.name()));
+            } catch (RuntimeException e) {
+                progress.remove(id);
+                fail(id, "check.error.unreadable", List.of(e.getClass().getSimpleName()));
+                throw e;
+            }
+        }
+        return up;
     }
 
-    /** The same for loaders without a signed-in user (the demo): as if uploaded at the given branch. */
+    /**
+     * The same for loaders without a signed-in user (the demo, tests): as if uploaded at the given branch, loaded in
+     * the calling thread; a file that cannot be loaded throws its reason.
+     */
     public Upload loadAsBranch(
             long bankId, long branchId, SnapshotKind kind, LocalDate asOf, String fileName, InputStream in) {
         String path = jdbc.sql("select path from branch where bank_id = :b and id = :br")
@@ -97,15 +133,48 @@ public class Snapshots {
                 .param("br", branchId)
                 .query(String.class)
                 .single();
-        return load(bankId, null, path, kind, asOf, fileName, in);
+        Upload up = keep(bankId, null, "system", path, kind, asOf, fileName, in);
+        if (up.alreadyLoaded()) {
+            return up;
+        }
+        long id = up.snapshot().id();
+        progress.put(id, new AtomicLong());
+        loadKept(id, "system");
+        Snapshot s = get(bankId, id);
+        if (s.status() == Snapshot.Status.FAILED) {
+            throw new BusinessException(s.errorKey(), s.errorArgs().toArray());
+        }
+        return new Upload(s, false);
+    }
+
+    /** Waits (for tests and scripts) until a snapshot has left LOADING, or the time is up. */
+    public Snapshot await(long id, long timeoutMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        Snapshot s = get(id);
+        while (s.status() == Snapshot.Status.LOADING && System.currentTimeMillis() < end) {
+            Thread.sleep(50);
+            s = get(id);
+        }
+        return s;
+    }
+
+    /** Rows read and checked so far of a snapshot that is LOADING (0 when it is not). */
+    public long progress(long id) {
+        AtomicLong p = progress.get(id);
+        return p == null ? 0 : p.get();
     }
 
     /** A snapshot of at least this many rows refreshes the planner's statistics of check_row before it is checked. */
     static final int ANALYZE_AFTER = 20_000;
 
-    private Upload load(
+    /**
+     * In the request: the checks that need no reading (kind, date, a safe xlsx), the file kept on disk under its
+     * SHA-256, and the snapshot row LOADING, committed so that its page can follow the load.
+     */
+    private Upload keep(
             long bankId,
             Long staffId,
+            String staffName,
             String scopePath,
             SnapshotKind kind,
             LocalDate asOf,
@@ -123,76 +192,186 @@ public class Snapshots {
         name = name.length() > 255 ? name.substring(0, 255) : name;
         Path tmp = null;
         try {
-            tmp = Files.createTempFile("snapshot-", ".upload");
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "snapshot-", ".upload");
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(content, digest)) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
             String sha = HexFormat.of().formatHex(digest.digest());
             Snapshot same = find(bankId, kind, asOf, sha);
-            if (same != null) {
+            if (same != null && same.status() != Snapshot.Status.FAILED) {
                 return new Upload(same, true);
             }
-            boolean xlsx = isZip(tmp);
-            if (xlsx) {
+            if (isZip(tmp)) {
                 new XlsxGuard(UNCOMPRESSED_LIMIT).inspect(tmp);
             }
             Path file = tmp;
-            String shown = name;
-            try {
-                long id = tx.execute(s -> store(bankId, staffId, scopePath, kind, asOf, shown, sha, file, xlsx));
-                Snapshot stored = get(bankId, id);
-                if (stored.rowsTotal() >= ANALYZE_AFTER) {
-                    // fresh statistics before the checks read it: estimated at a few thousand rows, a million-row
-                    // ledger was joined to customer and household by one index look-up per loan
-                    long t = System.currentTimeMillis();
-                    jdbc.sql("analyze check_row").update();
-                    log.info("snapshot {}: statistics refreshed in {} ms", id, System.currentTimeMillis() - t);
+            Long id;
+            if (same != null) {
+                // the same file failed before (or was cut off): load it again under the same snapshot
+                id = jdbc.sql("""
+                        update check_snapshot set status = 'LOADING', error_key = null, error_args = null,
+                               file_path = :f, file_name = :n, staff_id = :s, scope_path = :p, created_at = now()
+                         where id = :id and status = 'FAILED' returning id""")
+                        .param("f", file.toString())
+                        .param("n", name)
+                        .param("s", staffId)
+                        .param("p", scopePath)
+                        .param("id", same.id())
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null);
+                if (id == null) {
+                    return new Upload(find(bankId, kind, asOf, sha), true);
                 }
-                events.publishEvent(new SnapshotLoaded(bankId, id, kind, asOf));
-                return new Upload(stored, false);
-            } catch (DuplicateKeyException e) {
-                // the same file, loaded at the same moment by someone else
-                return new Upload(find(bankId, kind, asOf, sha), true);
+            } else {
+                try {
+                    id = jdbc.sql("""
+                            insert into check_snapshot (bank_id, kind, as_of, file_name, file_sha256, scope_path,
+                                                        staff_id, status, file_path)
+                            values (:b, :k, :d, :n, :sha, :p, :s, 'LOADING', :f) returning id""")
+                            .param("b", bankId)
+                            .param("k", kind.name())
+                            .param("d", asOf)
+                            .param("n", name)
+                            .param("sha", sha)
+                            .param("p", scopePath)
+                            .param("s", staffId)
+                            .param("f", file.toString())
+                            .query(Long.class)
+                            .single();
+                } catch (DuplicateKeyException e) {
+                    // the same file, uploaded at the same moment by someone else
+                    return new Upload(find(bankId, kind, asOf, sha), true);
+                }
             }
+            tmp = null; // kept: the background load deletes it
+            log.info("snapshot {} ({}) kept by {}, loading", id, kind, staffName);
+            return new Upload(get(bankId, id), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    log.warn("Could not delete an uploaded file: {}", e.getMessage());
+            delete(tmp);
+        }
+    }
+
+    /**
+     * The load itself (in the worker, or in the caller for {@link #loadAsBranch}): every row read, checked and
+     * copied in one transaction that also marks the snapshot LOADED; nothing is kept of a file that fails, and the
+     * snapshot says why. Then fresh statistics for a big one, and {@link SnapshotLoaded} for the checks.
+     */
+    private void loadKept(long id, String staffName) {
+        long started = System.currentTimeMillis();
+        Map<String, Object> s = jdbc.sql("select bank_id, staff_id, scope_path, kind, as_of, file_name, file_path"
+                        + " from check_snapshot where id = :id and status = 'LOADING'")
+                .param("id", id)
+                .query()
+                .singleRow();
+        long bankId = ((Number) s.get("bank_id")).longValue();
+        Long staffId = s.get("staff_id") == null ? null : ((Number) s.get("staff_id")).longValue();
+        SnapshotKind kind = SnapshotKind.valueOf((String) s.get("kind"));
+        LocalDate asOf = ((java.sql.Date) s.get("as_of")).toLocalDate();
+        Path file = Path.of((String) s.get("file_path"));
+        try {
+            tx.executeWithoutResult(t -> {
+                store(
+                        id,
+                        bankId,
+                        staffId,
+                        staffName,
+                        (String) s.get("scope_path"),
+                        kind,
+                        asOf,
+                        (String) s.get("file_name"),
+                        file,
+                        started);
+                // in the same transaction: the snapshot shows LOADED together with what the checks made of it
+                // (findings, frozen lines), or nothing is kept and it says why
+                events.publishEvent(new SnapshotLoaded(bankId, id, kind, asOf));
+            });
+        } catch (BusinessException e) {
+            fail(
+                    id,
+                    e.messageKey(),
+                    java.util.Arrays.stream(e.args()).map(String::valueOf).toList());
+        } catch (RuntimeException e) {
+            // the log masks resident IDs and phones in messages (MaskingMessageConverter)
+            log.warn("Snapshot {} failed: {}", id, e.toString());
+            fail(id, "check.error.unreadable", List.of(e.getClass().getSimpleName()));
+        } finally {
+            progress.remove(id);
+            delete(file);
+        }
+    }
+
+    private void fail(long id, String key, List<String> args) {
+        jdbc.sql("""
+                update check_snapshot set status = 'FAILED', error_key = :k, error_args = :a, file_path = null
+                 where id = :id""")
+                .param("k", key)
+                .param(
+                        "a",
+                        args.stream()
+                                .map(a -> a.length() > 200 ? a.substring(0, 200) : a)
+                                .toArray(String[]::new))
+                .param("id", id)
+                .update();
+        log.info("snapshot {} failed: {}", id, key);
+    }
+
+    /**
+     * At start no load can still be running: the worker is a thread of this process. A snapshot left LOADING was
+     * cut off by a stop or a crash (its rows are one transaction, so none is stored): it is marked failed, its kept
+     * file deleted, and the same file can simply be uploaded again.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void failInterrupted() {
+        for (Map<String, Object> r : jdbc.sql("select id, file_path from check_snapshot where status = 'LOADING'")
+                .query()
+                .listOfRows()) {
+            long id = ((Number) r.get("id")).longValue();
+            if (!progress.containsKey(id)) {
+                fail(id, "check.error.interrupted", List.of());
+                if (r.get("file_path") != null) {
+                    delete(Path.of((String) r.get("file_path")));
                 }
+                log.warn("snapshot {} was cut off by a restart: marked failed", id);
             }
         }
     }
 
+    private static void delete(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Could not delete an uploaded file: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Reads, checks and copies every row; marks the snapshot LOADED; returns its rows. */
     private long store(
+            long id,
             long bankId,
             Long staffId,
+            String staffName,
             String scopePath,
             SnapshotKind kind,
             LocalDate asOf,
             String name,
-            String sha,
             Path file,
-            boolean xlsx) {
-        long started = System.currentTimeMillis();
-        long id = jdbc.sql("""
-                insert into check_snapshot (bank_id, kind, as_of, file_name, file_sha256, scope_path, staff_id)
-                values (:b, :k, :d, :n, :sha, :p, :s) returning id""")
-                .param("b", bankId)
-                .param("k", kind.name())
-                .param("d", asOf)
-                .param("n", name)
-                .param("sha", sha)
-                .param("p", scopePath)
-                .param("s", staffId)
-                .query(Long.class)
-                .single();
+            long started) {
+        boolean xlsx;
+        try {
+            xlsx = isZip(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicLong read = progress.getOrDefault(id, new AtomicLong());
         Map<String, RowCheck.Branch> branches = new HashMap<>();
         jdbc.sql("select id, code, path from branch where bank_id = :b")
                 .param("b", bankId)
@@ -209,6 +388,7 @@ public class Snapshots {
                 check.encode(line, id, row);
                 try {
                     out.append(line);
+                    read.incrementAndGet();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -218,20 +398,33 @@ public class Snapshots {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        if (read.get() >= ANALYZE_AFTER) {
+            // statistics of the rows just copied (ANALYZE counts this transaction's own rows) before any statement
+            // reads them: taken for a handful, 30,000 rows were matched against each other by nested loop for minutes
+            long a = System.currentTimeMillis();
+            jdbc.sql("analyze check_row").update();
+            log.info("snapshot {}: statistics refreshed in {} ms", id, System.currentTimeMillis() - a);
+        }
         if (kind != SnapshotKind.GUARANTEE_DEFAULT && kind != SnapshotKind.GUARANTOR_REPAID) {
-            // one loan (or certificate) once per file: later rows with the same number are refused
+            // one loan (or certificate) once per file: later rows with the same number are refused (only numbers
+            // that occur more than once are touched)
             jdbc.sql("""
                     update check_row r set status = 'INVALID',
                            reasons = 'LOAN_NO:check.loan.duplicate|' || d.first_row
-                      from (select row_no, min(row_no) over (partition by loan_no) first_row
-                              from check_row where snapshot_id = :s and status = 'VALID') d
-                     where r.snapshot_id = :s and r.row_no = d.row_no and d.row_no <> d.first_row""").param("s", id).update();
+                      from (select loan_no, min(row_no) as first_row from check_row
+                             where snapshot_id = :s and status = 'VALID' group by loan_no having count(*) > 1) d
+                     where r.snapshot_id = :s and r.status = 'VALID' and r.loan_no = d.loan_no
+                       and r.row_no <> d.first_row""").param("s", id).update();
         }
         jdbc.sql("""
-                update check_snapshot s set rows_total = x.t, rows_valid = x.v, rows_invalid = x.t - x.v
+                update check_snapshot s set rows_total = x.t, rows_valid = x.v, rows_invalid = x.t - x.v,
+                       status = 'LOADED', file_path = null, load_millis = :ms
                   from (select count(*) t, count(*) filter (where status = 'VALID') v
                           from check_row where snapshot_id = :s) x
-                 where s.id = :s""").param("s", id).update();
+                 where s.id = :s""")
+                .param("s", id)
+                .param("ms", System.currentTimeMillis() - started)
+                .update();
         Snapshot s = get(bankId, id);
         if (s.rowsTotal() == 0) {
             throw new BusinessException("check.error.empty");
@@ -239,7 +432,7 @@ public class Snapshots {
         audit.record(
                 bankId,
                 staffId,
-                staffId == null ? "system" : scope.user().name(),
+                staffName,
                 "CHECK_SNAPSHOT",
                 "check_snapshot",
                 id,
@@ -257,7 +450,7 @@ public class Snapshots {
                 s.rowsTotal(),
                 s.rowsInvalid(),
                 System.currentTimeMillis() - started);
-        return id;
+        return s.rowsTotal();
     }
 
     private static boolean isZip(Path file) throws IOException {
@@ -328,7 +521,7 @@ public class Snapshots {
     public SnapshotSet current() {
         CurrentUser u = scope.user();
         List<Long> ids = jdbc.sql("""
-                select distinct on (kind, scope_path) id from check_snapshot where bank_id = :b
+                select distinct on (kind, scope_path) id from check_snapshot where bank_id = :b and status = 'LOADED'
                  order by kind, scope_path, as_of desc, id desc""").param("b", u.bankId()).query(Long.class).list();
         return new SnapshotSet(ids);
     }
@@ -371,6 +564,12 @@ public class Snapshots {
                 rs.getLong("rows_total"),
                 rs.getLong("rows_valid"),
                 rs.getLong("rows_invalid"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                Snapshot.Status.valueOf(rs.getString("status")),
+                rs.getString("error_key"),
+                rs.getArray("error_args") == null
+                        ? List.of()
+                        : List.of((String[]) rs.getArray("error_args").getArray()),
+                (Long) rs.getObject("load_millis"));
     }
 }

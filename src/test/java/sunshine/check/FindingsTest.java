@@ -123,8 +123,23 @@ class FindingsTest {
                         .with(csrf()))
                 .andReturn()
                 .getResponse();
-        assertThat(res.getStatus()).as(res.getContentAsString()).isIn(200, 201);
-        return json.readTree(res.getContentAsString()).get("snapshot").get("id").asLong();
+        assertThat(res.getStatus()).as(res.getContentAsString()).isIn(200, 202);
+        long id = json.readTree(res.getContentAsString())
+                .get("snapshot")
+                .get("id")
+                .asLong();
+        // loaded in the background; the checks it triggers commit with it
+        long end = System.currentTimeMillis() + 60_000;
+        String status;
+        do {
+            Thread.sleep(50);
+            status = jdbc.sql("select status from check_snapshot where id = :s")
+                    .param("s", id)
+                    .query(String.class)
+                    .single();
+        } while ("LOADING".equals(status) && System.currentTimeMillis() < end);
+        assertThat(status).isEqualTo("LOADED");
+        return id;
     }
 
     MockHttpServletResponse postJson(MockHttpSession who, String url, String body) throws Exception {

@@ -52,7 +52,9 @@ class CheckApi {
     @PreAuthorize(CheckRoles.UPLOAD)
     @Operation(
             summary = "上传核心系统数据 Upload a core-system file (xlsx or UTF-8 CSV) as a dated snapshot;"
-                    + " 201 when loaded, 200 with alreadyLoaded=true when the same file was loaded for that date")
+                    + " 202 with the snapshot LOADING: it is read and checked row by row in the background (follow"
+                    + " GET /snapshots/{id} or /snapshots/{id}/progress until LOADED or FAILED with errorKey); 200 with"
+                    + " alreadyLoaded=true when the same file was already loaded (or is loading) for that date")
     ResponseEntity<Snapshots.Upload> upload(
             @RequestParam SnapshotKind kind,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -60,7 +62,10 @@ class CheckApi {
             throws IOException {
         try (InputStream in = file.getInputStream()) {
             Snapshots.Upload u = snapshots.upload(kind, asOf, file.getOriginalFilename(), in);
-            return ResponseEntity.status(u.alreadyLoaded() ? 200 : 201).body(u);
+            return ResponseEntity.status(u.alreadyLoaded() ? 200 : 202)
+                    .location(java.net.URI.create(
+                            "/api/v1/checks/snapshots/" + u.snapshot().id()))
+                    .body(u);
         }
     }
 
@@ -79,6 +84,17 @@ class CheckApi {
     @GetMapping("/snapshots/{id}")
     Snapshot snapshot(@PathVariable long id) {
         return snapshots.get(id);
+    }
+
+    /** Where a background load is: its status and the rows read so far. */
+    record Progress(long id, Snapshot.Status status, long rowsRead, String errorKey, List<String> errorArgs) {}
+
+    @GetMapping("/snapshots/{id}/progress")
+    @Operation(summary = "加载进度 Status of a snapshot's background load and the rows read so far")
+    Progress progress(@PathVariable long id) {
+        Snapshot s = snapshots.get(id);
+        long read = s.status() == Snapshot.Status.LOADING ? snapshots.progress(id) : s.rowsTotal();
+        return new Progress(id, s.status(), read, s.errorKey(), s.errorArgs());
     }
 
     @GetMapping("/snapshots/{id}/rows")

@@ -115,7 +115,10 @@ class CheckPages {
             @RequestParam(defaultValue = "0") int page,
             Locale locale,
             Model model) {
-        model.addAttribute("snap", snapshots.get(id));
+        Snapshot snap = snapshots.get(id);
+        model.addAttribute("snap", snap);
+        model.addAttribute("progress", snapshots.progress(id));
+        model.addAttribute("errorText", errorText(snap, locale));
         String shown = "VALID".equals(status) ? "VALID" : "INVALID";
         PageResult<Snapshots.Row> rows = snapshots.rows(id, shown, new PageResult.Request(page, 100));
         Map<Integer, String> text = new HashMap<>();
@@ -124,6 +127,26 @@ class CheckPages {
         model.addAttribute("rows", rows);
         model.addAttribute("reasonText", text);
         return "check/snapshot";
+    }
+
+    /** The progress panel alone, polled by htmx while the file is read; the page reloads when it is done. */
+    @GetMapping("/checks/snapshots/{id}/progress")
+    String progress(@PathVariable long id, Model model, HttpServletResponse response) {
+        Snapshot snap = snapshots.get(id);
+        model.addAttribute("snap", snap);
+        model.addAttribute("progress", snapshots.progress(id));
+        if (snap.status() != Snapshot.Status.LOADING) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        return "check/snapshot :: progress";
+    }
+
+    /** Why a load failed, in the reader's language (a header message names the column). */
+    private String errorText(Snapshot snap, Locale locale) {
+        if (snap.errorKey() == null) {
+            return null;
+        }
+        return messages.getMessage(snap.errorKey(), snap.errorArgs().toArray(), snap.errorKey(), locale);
     }
 
     @GetMapping("/checks/households")
