@@ -1,0 +1,5 @@
+-- The branch table is tiny (a bank's few dozen branches), below autovacuum's default analyze threshold (50 rows +
+-- 10%), so it never had statistics: every scoped query's `b.path like '/1/%'` was then estimated at one branch and
+-- planned as nested loops over big tables. Analyze it after any handful of changes.
+alter table branch set (autovacuum_analyze_threshold = 5, autovacuum_analyze_scale_factor = 0);
+analyze branch;
