@@ -367,8 +367,11 @@ public class DemoBank {
                 .orElseThrow(() -> new IllegalStateException("no demo user " + username));
     }
 
-    /** Runs the work as the demo user and returns its result (their decisions are theirs in the audit log). */
-    static <T> T as(
+    /**
+     * Runs the work as the demo user and returns its result (their decisions are theirs in the audit log). Public for
+     * tests that set up a stage through the real services as the demo bank's people.
+     */
+    public static <T> T as(
             org.springframework.jdbc.core.simple.JdbcClient jdbc,
             String username,
             java.util.function.Supplier<T> work) {

@@ -127,7 +127,7 @@ final class Browser implements AutoCloseable {
     /** Clicks and waits for the next page (a form submit or a link); photographs and checks it. */
     void clickAndLoad(String step, String css) {
         WebElement old = driver.findElement(By.tagName("html"));
-        find(css).click();
+        press(find(css));
         waitFor(ExpectedConditions.stalenessOf(old), 60);
         screenshot(step);
         checkPage();
@@ -138,10 +138,24 @@ final class Browser implements AutoCloseable {
         WebElement old = driver.findElement(By.tagName("html"));
         List<WebElement> found = all(css);
         assertThat(found).as("%s on %s", css, driver.getCurrentUrl()).hasSizeGreaterThan(index);
-        found.get(index).click();
+        press(found.get(index));
         waitFor(ExpectedConditions.stalenessOf(old), 60);
         screenshot(step);
         checkPage();
+    }
+
+    /**
+     * Clicks a button or link as a user would after scrolling to it: brought to the middle of the window first; when
+     * the page is too short to scroll it there and the fixed footer covers it, the click goes to the element itself.
+     */
+    void press(WebElement e) {
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+        try {
+            e.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            js.executeScript("arguments[0].click();", e);
+        }
     }
 
     /** The full text of the first option of a select that contains {@code part}. */
@@ -216,9 +230,7 @@ final class Browser implements AutoCloseable {
      * download it: the body's bytes, after checking the answer was 200.
      */
     byte[] download(String path) {
-        String cookies = driver.manage().getCookies().stream()
-                .map(c -> c.getName() + "=" + c.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
+        String cookies = cookieHeader();
         try {
             var response = java.net.http.HttpClient.newHttpClient()
                     .send(
@@ -234,6 +246,27 @@ final class Browser implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A printed document (PDF) the page links to: downloaded with the session, checked to be a PDF, its text. */
+    String pdfText(String path) {
+        byte[] pdf = download(path);
+        assertThat(new String(pdf, 0, Math.min(5, pdf.length), java.nio.charset.StandardCharsets.US_ASCII))
+                .as("%s is a PDF", path)
+                .isEqualTo("%PDF-");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isPositive();
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The browser's session cookies as a Cookie header, for calling the API as the signed-in user. */
+    String cookieHeader() {
+        return driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     @Override

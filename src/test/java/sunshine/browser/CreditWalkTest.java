@@ -15,9 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -187,7 +183,7 @@ class CreditWalkTest {
         BigDecimal before = amount(objectedCase);
 
         // the poster prints and shows no resident ID
-        String poster = pdfText("/approval/notices/" + noticeId + "/poster.pdf");
+        String poster = browser.pdfText("/approval/notices/" + noticeId + "/poster.pdf");
         assertThat(poster).contains(areaName);
 
         // an objection comes in by phone
@@ -272,7 +268,7 @@ class CreditWalkTest {
 
         // the certificate: the link on the page downloads a PDF with the number, the holder and the limit
         String href = browser.find("a[href$='/certificate.pdf']").getAttribute("href");
-        String pdf = pdfText(URI.create(href).getPath());
+        String pdf = browser.pdfText(URI.create(href).getPath());
         String holder = jdbc.sql("select c.name from credit_line l join customer c on c.id = l.representative_id"
                         + " where l.id = :id")
                 .param("id", lineId)
@@ -297,7 +293,7 @@ class CreditWalkTest {
     void twoDrawsAtTheSameMomentPastTheLimit_exactlyOnePasses() throws Exception {
         browser.open("line-before-draws", "/credit/lines/" + lineId);
         String csrf = browser.find("input[name=_csrf]").getAttribute("value");
-        String cookies = cookies();
+        String cookies = browser.cookieHeader();
         String residentId = jdbc.sql("select c.resident_id from credit_line l join customer c"
                         + " on c.id = l.representative_id where l.id = :id")
                 .param("id", lineId)
@@ -407,10 +403,8 @@ class CreditWalkTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(username + " has no group of the village at " + stage));
         WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
-                .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
         WebElement old = browser.driver.findElement(By.tagName("html"));
-        button.click();
+        browser.press(button);
         browser.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old), 60);
         browser.screenshot(username + "-approved-" + stage);
         browser.checkPage();
@@ -418,19 +412,8 @@ class CreditWalkTest {
         assertThat(count("IN_CHAIN", stage)).as("left at %s", stage).isZero();
     }
 
-    /**
-     * Brings the button to the middle of the window first (a long page can leave it under the fixed footer, where
-     * a click lands on something else), then clicks it like {@link Browser#clickAndLoad}.
-     */
     private void submit(String step, String css) {
-        WebElement button = browser.find(css);
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
-                .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-        WebElement old = browser.driver.findElement(By.tagName("html"));
-        button.click();
-        browser.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old), 60);
-        browser.screenshot(step);
-        browser.checkPage();
+        browser.clickAndLoad(step, css);
     }
 
     private String signButton(long household) {
@@ -489,31 +472,5 @@ class CreditWalkTest {
                 .param("l", lineId)
                 .query(BigDecimal.class)
                 .single();
-    }
-
-    private String cookies() {
-        return browser.driver.manage().getCookies().stream()
-                .map((Cookie c) -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
-    }
-
-    /** Downloads a PDF with the browser's session, as the print link does, and answers its text. */
-    private String pdfText(String path) {
-        try {
-            HttpResponse<byte[]> res = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(base + path))
-                                    .header("Cookie", cookies())
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(res.statusCode()).as(path).isEqualTo(200);
-            assertThat(res.headers().firstValue("Content-Type").orElse("")).contains("application/pdf");
-            try (PDDocument doc = Loader.loadPDF(res.body())) {
-                assertThat(doc.getNumberOfPages()).isPositive();
-                return new PDFTextStripper().getText(doc);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(path, e);
-        }
     }
 }
