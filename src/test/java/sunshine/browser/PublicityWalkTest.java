@@ -129,7 +129,8 @@ class PublicityWalkTest {
                            and exists (select 1 from approval_notice_line l join approval_case c on c.id = l.case_id
                                    join credit_grantable g on g.approval_case_id = c.id
                                  where l.notice_id = n.id and c.status = 'APPROVED' and not g.withdrawn
-                                   and g.grade in ('AAA', 'AA', 'A', 'B', 'C'))
+                                   and g.grade in ('AAA', 'AA', 'A', 'B', 'C')
+                           and not exists (select 1 from credit_line cl where cl.household_id = c.household_id))
                          order by n.id limit 1""")
                 .param("d", Today.date())
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)})
@@ -183,7 +184,8 @@ class PublicityWalkTest {
                         select c.id, c.household_id, g.grade from approval_notice_line l
                           join approval_case c on c.id = l.case_id join credit_grantable g on g.approval_case_id = c.id
                          where l.notice_id = :n and c.status = 'APPROVED' and not g.withdrawn
-                           and g.grade in ('AAA', 'AA', 'A', 'B', 'C') order by c.id limit 1""")
+                           and g.grade in ('AAA', 'AA', 'A', 'B', 'C')
+                           and not exists (select 1 from credit_line cl where cl.household_id = c.household_id) order by c.id limit 1""")
                 .param("n", noticeId)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
                 .single();
