@@ -128,7 +128,7 @@ class AggregationBatchTest {
                         "去掉最低 0.00（第 4 份）和最高 45,000.00（第 5 份），中间 2 份合计 70,000.00 ÷ 2 = 35,000.00（四舍五入到分）",
                         "拟预授信金额：35,000.00");
         assertThat(jdbc.sql(
-                                "select explanation->>'ruleSet' from review_aggregation where run_id = :r and household_id = :h")
+                                "select explanation::json->>'ruleSet' from review_aggregation where run_id = :r and household_id = :h")
                         .param("r", run.id())
                         .param("h", h2)
                         .query(String.class)

@@ -95,7 +95,7 @@ class ResultsTest {
         assertThat(c.band()).isEqualTo("BELOW");
         assertThat(c.ruleSetVersion())
                 .isEqualTo(run.body().get("ruleSetVersion").asInt());
-        assertThat(jdbc.sql("select explanation->>'ruleSet' from review_aggregation where id = :id")
+        assertThat(jdbc.sql("select explanation::json->>'ruleSet' from review_aggregation where id = :id")
                         .param("id", c.aggregationId())
                         .query(String.class)
                         .single())

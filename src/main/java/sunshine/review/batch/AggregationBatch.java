@@ -1,6 +1,5 @@
 package sunshine.review.batch;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import sunshine.review.ReviewRules;
 import sunshine.review.aggregation.Aggregation;
 import sunshine.review.aggregation.AggregationResult;
 import sunshine.review.aggregation.AggregationStatus;
-import sunshine.review.aggregation.Amounts;
 import sunshine.review.aggregation.Estimate;
 import sunshine.review.aggregation.Figure;
 import sunshine.review.aggregation.HouseholdFile;
@@ -57,7 +55,7 @@ public class AggregationBatch {
     private static final int FLUSH_AT = 1 << 18;
 
     /** Households aggregated before they go to the writer thread together. */
-    private static final int BATCH = 1024;
+    private static final int BATCH = 256;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -92,7 +90,7 @@ public class AggregationBatch {
             CopyIn in = resultsConnection
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn("COPY review_aggregation (" + COLUMNS + ") FROM STDIN");
+                    .copyIn("COPY review_aggregation (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
             CopyOut estimates = null;
             CopyOut files = null;
             Writer writer = new Writer(in, runId);
@@ -221,7 +219,7 @@ public class AggregationBatch {
         private final CopyIn in;
         private final long runId;
         private final java.util.concurrent.BlockingQueue<List<AggregationResult>> queue =
-                new java.util.concurrent.ArrayBlockingQueue<>(8);
+                new java.util.concurrent.ArrayBlockingQueue<>(2);
         private final Thread thread;
         private volatile Throwable failure;
 
@@ -273,17 +271,18 @@ public class AggregationBatch {
         }
 
         private void drainQueue() {
-            StringBuilder out = new StringBuilder(FLUSH_AT + 8192);
+            BinaryCopyOut out = new BinaryCopyOut(FLUSH_AT + 8192).header();
+            StringBuilder json = new StringBuilder(1024);
             try {
                 for (List<AggregationResult> batch = queue.take(); batch != END; batch = queue.take()) {
                     for (AggregationResult r : batch) {
-                        ResultRow.append(r, runId, out);
-                        if (out.length() >= FLUSH_AT) {
+                        ResultRow.append(r, runId, out, json);
+                        if (out.size() >= FLUSH_AT) {
                             write(out);
                         }
                     }
                 }
-                write(out);
+                write(out.trailer());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable e) { // also an Error: the reading side must not wait for a dead writer
@@ -292,14 +291,11 @@ public class AggregationBatch {
             }
         }
 
-        private void write(StringBuilder out) throws SQLException {
-            if (out.length() == 0) {
-                return;
+        private void write(BinaryCopyOut out) throws SQLException {
+            if (out.size() > 0) {
+                in.writeToCopy(out.array(), 0, out.size());
+                out.clear();
             }
-            // ASCII but for grade names (letters of any script): UTF-8 as the connection's encoding
-            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-            out.setLength(0);
-            in.writeToCopy(bytes, 0, bytes.length);
         }
     }
 
@@ -315,43 +311,32 @@ public class AggregationBatch {
         }
     }
 
-    /** One result as a line of COPY text. */
+    /** One result as a row of binary COPY, its fields in the order of {@link #COLUMNS}. */
     static final class ResultRow {
 
         private static final Figure[] FIGURES = Figure.values();
+        private static final int FIELDS = 16;
 
         private ResultRow() {}
 
-        static void append(AggregationResult r, long runId, StringBuilder b) {
-            b.append(r.bankId()).append('\t');
-            b.append(r.householdId()).append('\t');
-            b.append(runId).append('\t');
-            b.append(r.ruleSetVersion()).append('\t');
-            b.append(r.status().name()).append('\t');
+        static void append(AggregationResult r, long runId, BinaryCopyOut out, StringBuilder json) {
+            out.row(FIELDS)
+                    .int8Field(r.bankId())
+                    .int8Field(r.householdId())
+                    .int8Field(runId)
+                    .int4Field(r.ruleSetVersion())
+                    .textField(r.status().name());
             for (Figure f : FIGURES) {
-                value(b, r.mean(f));
+                out.numericField(r.mean(f));
             }
-            value(b, r.proposedAmount());
-            value(b, r.band() == null ? null : r.band().name());
-            value(b, r.score());
-            value(b, r.grade());
-            b.append(r.eligible() ? 't' : 'f').append('\t');
-            // no tab, newline or backslash can occur in it (grade names are letters, digits, + and -)
-            r.explanation().appendJson(b);
-            b.append('\n');
-        }
-
-        private static void value(StringBuilder b, Object v) {
-            if (v == null) {
-                b.append("\\N");
-            } else if (v instanceof java.math.BigDecimal d) {
-                Amounts.appendPlain(b, d, false);
-            } else if (v instanceof Integer i) {
-                b.append(i.intValue());
-            } else {
-                b.append(v);
-            }
-            b.append('\t');
+            out.numericField(r.proposedAmount())
+                    .textField(r.band() == null ? null : r.band().name())
+                    .numericField(r.score())
+                    .textField(r.grade())
+                    .boolField(r.eligible());
+            json.setLength(0);
+            r.explanation().appendJson(json);
+            out.textField(json);
         }
     }
 
