@@ -192,6 +192,7 @@ public class LedgerChecks {
                     .param("branches", scope.ids())
                     .query((org.springframework.jdbc.core.RowCallbackHandler)
                             rs -> added.put(Kind.valueOf(rs.getString(1)), rs.getInt(2)));
+            jdbc.sql("set local enable_nestloop to default").update(); // for what else the transaction does
         }
         Run run = new Run(added, ids);
         log.info(
