@@ -120,9 +120,9 @@ public class DemoCampaign {
                 }
                 free.removeAll(anchors);
                 // each village panel reviews its anchor and, like a 片区 panel, neighbouring villages: together
-                // about three in five of the branch's villages; the rest wait for later panels (and for tests)
+                // about two in five of the branch's villages; the rest wait for later panels (and for tests)
                 List<List<Area>> covered = List.of(new ArrayList<>(), new ArrayList<>());
-                int more = free.size() * 3 / 5;
+                int more = free.size() * 2 / 5;
                 for (int i = 0; i < more && !anchors.isEmpty(); i++) {
                     covered.get(i % anchors.size()).add(free.get(i));
                 }
@@ -255,7 +255,7 @@ public class DemoCampaign {
     }
 
     /**
-     * A street panel (R12: the village rule) for about two thirds of the branch's communities, five residents of
+     * A street panel (R12: the village rule) for about two in five of the branch's communities, five residents of
      * them; the other communities wait for a later panel.
      */
     private void streetPanel(Branch branch, Random random) {
@@ -263,7 +263,7 @@ public class DemoCampaign {
                 areas.list(branch.id(), null, null, null, "code", new PageResult.Request(0, 500)).items().stream()
                         .filter(a -> a.active() && a.kind() == AreaKind.COMMUNITY)
                         .toList();
-        int n = communities.size() * 2 / 3;
+        int n = (communities.size() * 2 + 4) / 5;
         if (n == 0) {
             return;
         }
