@@ -21,7 +21,11 @@ import sunshine.shared.Today;
 @Service
 public class DemoChecks {
 
-    private static final String[] CLASSES = {"正常", "正常", "正常", "正常", "关注", "次级", "正常", "可疑", "正常", "损失"};
+    /** Five-class status by loan: mostly normal, one in twenty each of special mention, substandard, doubtful, loss. */
+    private static final String[] CLASSES = {
+        "正常", "正常", "正常", "正常", "关注", "次级", "正常", "正常", "正常", "正常",
+        "正常", "正常", "正常", "可疑", "正常", "正常", "正常", "正常", "正常", "损失"
+    };
 
     private final JdbcClient jdbc;
     private final Snapshots snapshots;
