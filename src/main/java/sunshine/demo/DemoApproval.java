@@ -166,17 +166,7 @@ public class DemoApproval {
         }
         long id = all.get(all.size() - 1).id();
         chain(id, p, Stage.PROPOSAL, Stage.ACCOUNT_MANAGER_REVIEW);
-        as(
-                p + "_credit",
-                () -> cases.decide(
-                        id,
-                        new DecisionCommand(
-                                Stage.CREDIT_COMMITTEE,
-                                cases.get(id).version(),
-                                DecisionKind.REJECT,
-                                null,
-                                null,
-                                "走访发现该户主要收入来源已停止经营，暂不予预授信。")));
+        committee(id, p, DecisionKind.REJECT, null, "走访发现该户主要收入来源已停止经营，暂不予预授信。");
         return true;
     }
 
@@ -259,17 +249,17 @@ public class DemoApproval {
 
     /** The committee refers a case back to the account manager's review. */
     private void referBack(long id, String p) {
+        committee(id, p, DecisionKind.REFER_BACK, Stage.ACCOUNT_MANAGER_REVIEW, "经营收入证明不足，请客户经理补充核实后再报。");
+    }
+
+    /** The branch's credit committee decides other than approving, with its reason. */
+    private void committee(long id, String p, DecisionKind kind, Stage referTo, String reason) {
         as(
                 p + "_credit",
                 () -> cases.decide(
                         id,
                         new DecisionCommand(
-                                Stage.CREDIT_COMMITTEE,
-                                cases.get(id).version(),
-                                DecisionKind.REFER_BACK,
-                                null,
-                                Stage.ACCOUNT_MANAGER_REVIEW,
-                                "经营收入证明不足，请客户经理补充核实后再报。")));
+                                Stage.CREDIT_COMMITTEE, cases.get(id).version(), kind, null, referTo, reason)));
     }
 
     /** Approves a case from one stage to another of the default chain, each by its own person. */
