@@ -1,6 +1,8 @@
 package sunshine.demo;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,16 +24,18 @@ import sunshine.shared.BusinessException;
 import sunshine.shared.Today;
 
 /**
- * The demo bank's approval (issue 7): when the checks left a fixed final list (approval cases at the proposal), the
- * bank is a seed-000 PUBLIC bank. In one branch, villages at three points of the campaign (when the branch has a
- * single village, the first two are parts of it, each with its own notice):
+ * The demo bank's approval (issue 7): when the checks left fixed final lists (approval cases at the proposal), the
+ * bank is a seed-000 PUBLIC bank. In B01 (or the branch with the most cases), three villages tell a story each:
  * <ul>
- *   <li>one approved twelve days ago, its notice posted ten days ago (the period has passed), with one objection
- *       investigated and kept: ready for contracts ({@link DemoCredit} signs them);
+ *   <li>one approved twelve days ago (one case after a referral back by the committee), its notice posted ten days
+ *       ago with one objection investigated and kept: ready for contracts ({@link DemoCredit} signs them);
  *   <li>one approved and noticed today, with one objection still open: the public page shows its notice;
  *   <li>one where a few cases are reviewed and the committee refers one back.
  * </ul>
- * The rest wait in the queues. Past days are played by moving the business date ({@link Today#shiftDays}); audit
+ * Every other area with cases in B01-B03 goes through the whole chain too, in bulk as each person would from their
+ * queue: most approved twelve days ago and noticed nine days ago (grantable), some noticed six days ago (grantable
+ * from yesterday), some two days ago (still in their notice period), and a few left waiting at the proposal; the
+ * committee rejects one case. Past days are played by moving the business date ({@link Today#shiftDays}); audit
  * timestamps keep the real time the demo was loaded. Nothing happens when there is no final list.
  */
 @Service
@@ -58,12 +62,13 @@ public class DemoApproval {
         if (bank.isEmpty()) {
             return;
         }
-        // the branch with the most cases at the proposal, and its two villages with the most cases
+        long start = System.currentTimeMillis();
+        // B01 when it has cases at the proposal, else the branch with the most, and its three villages with the most
         Optional<String> branch =
                 jdbc.sql("""
                 select b.code from approval_case c join branch b on b.id = c.branch_id
                  where c.bank_id = :bank and c.status = 'IN_CHAIN' and c.stage = 'PROPOSAL'
-                 group by b.code order by count(*) desc, b.code limit 1""").param("bank", bank.get()).query(String.class).optional();
+                 group by b.code order by (b.code = 'B01') desc, count(*) desc, b.code limit 1""").param("bank", bank.get()).query(String.class).optional();
         if (branch.isEmpty()) {
             return;
         }
@@ -84,11 +89,85 @@ public class DemoApproval {
             if (areas.size() > 2) {
                 reviewedVillage(areas.get(2), p);
             }
+            otherVillages(bank.get(), areas);
         } catch (BusinessException | IllegalStateException e) {
             log.warn("demo approval stopped: {}", e.getMessage());
         } finally {
             Today.shiftDays(0);
         }
+        log.info("Demo approval in {} ms", System.currentTimeMillis() - start);
+    }
+
+    /**
+     * The areas of B01-B03 with cases at the proposal, other than the three above, through the chain in bulk: every
+     * eleventh waits at the proposal; of the rest, every sixth is noticed two days ago (in its period), every fifth
+     * six days ago (grantable from yesterday), the others nine days ago; in the first of them the committee rejects
+     * one case.
+     */
+    private void otherVillages(long bank, List<Long> story) {
+        record Village(long area, String branch) {}
+        List<Village> villages = jdbc
+                .sql("""
+                select c.area_id, lower(b.code) from approval_case c join branch b on b.id = c.branch_id
+                 where c.bank_id = :bank and b.code in ('B01', 'B02', 'B03') and c.status = 'IN_CHAIN'
+                   and c.stage = 'PROPOSAL'
+                 group by c.area_id, b.code order by b.code, c.area_id""")
+                .param("bank", bank)
+                .query((rs, n) -> new Village(rs.getLong(1), rs.getString(2)))
+                .list()
+                .stream()
+                .filter(v -> !story.contains(v.area()))
+                .toList();
+        boolean rejected = false;
+        for (int i = 0; i < villages.size(); i++) {
+            Village v = villages.get(i);
+            if (i % 11 == 10) {
+                continue; // waiting in the account manager's queue
+            }
+            int postedDaysAgo = i % 6 == 5 ? 2 : i % 5 == 4 ? 6 : 9;
+            Today.shiftDays(-postedDaysAgo - 3);
+            if (!rejected) {
+                rejected = rejectOne(v.area(), v.branch());
+            }
+            approveVillage(v.area(), v.branch());
+            Today.shiftDays(-postedDaysAgo);
+            as(v.branch() + "_am1", () -> notices.post(v.area(), Today.date()));
+        }
+        Today.shiftDays(0);
+    }
+
+    /** Every case of the area through each stage of the chain, in bulk by the person of that stage (R26). */
+    private void approveVillage(long area, String p) {
+        Object[][] people = {
+            {Stage.PROPOSAL, p + "_am1"},
+            {Stage.ACCOUNT_MANAGER_REVIEW, p + "_am2"},
+            {Stage.CREDIT_COMMITTEE, p + "_credit"},
+            {Stage.BRANCH_HEAD_FINAL, p + "_head"},
+            {Stage.HEAD_OFFICE_CREDIT, "ho_credit"}
+        };
+        for (Object[] step : people) {
+            Stage stage = (Stage) step[0];
+            String who = (String) step[1];
+            Map<Long, Integer> versions = new LinkedHashMap<>();
+            as(who, () -> cases.ofArea(area)).stream()
+                    .filter(c -> c.status() == CaseStatus.IN_CHAIN && c.stage() == stage)
+                    .forEach(c -> versions.put(c.id(), c.version()));
+            if (!versions.isEmpty()) {
+                as(who, () -> cases.approveAll(area, stage, versions));
+            }
+        }
+    }
+
+    /** The committee rejects the area's last case after the first two stages (false when the area has one case). */
+    private boolean rejectOne(long area, String p) {
+        List<ApprovalCase> all = as(p + "_am1", () -> cases.ofArea(area));
+        if (all.size() < 2) {
+            return false;
+        }
+        long id = all.get(all.size() - 1).id();
+        chain(id, p, Stage.PROPOSAL, Stage.ACCOUNT_MANAGER_REVIEW);
+        committee(id, p, DecisionKind.REJECT, null, "走访发现该户主要收入来源已停止经营，暂不予预授信。");
+        return true;
     }
 
     /**
@@ -170,17 +249,17 @@ public class DemoApproval {
 
     /** The committee refers a case back to the account manager's review. */
     private void referBack(long id, String p) {
+        committee(id, p, DecisionKind.REFER_BACK, Stage.ACCOUNT_MANAGER_REVIEW, "经营收入证明不足，请客户经理补充核实后再报。");
+    }
+
+    /** The branch's credit committee decides other than approving, with its reason. */
+    private void committee(long id, String p, DecisionKind kind, Stage referTo, String reason) {
         as(
                 p + "_credit",
                 () -> cases.decide(
                         id,
                         new DecisionCommand(
-                                Stage.CREDIT_COMMITTEE,
-                                cases.get(id).version(),
-                                DecisionKind.REFER_BACK,
-                                null,
-                                Stage.ACCOUNT_MANAGER_REVIEW,
-                                "经营收入证明不足，请客户经理补充核实后再报。")));
+                                Stage.CREDIT_COMMITTEE, cases.get(id).version(), kind, null, referTo, reason)));
     }
 
     /** Approves a case from one stage to another of the default chain, each by its own person. */

@@ -330,7 +330,12 @@ public class DemoBank {
         var previous = SecurityContextHolder.getContext();
         CurrentUser.Holder holder = () -> user;
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder, null, List.of()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                holder,
+                null,
+                user.roles().stream()
+                        .map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority(r.authority()))
+                        .toList()));
         SecurityContextHolder.setContext(context);
         try {
             work.run();

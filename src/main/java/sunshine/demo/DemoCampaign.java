@@ -100,28 +100,37 @@ public class DemoCampaign {
                         .orElseThrow();
                 workingGroup(branch);
                 List<Area> villages = plan(branch);
-                List<Panel> confirmed = new ArrayList<>();
-                for (Area v : villages) {
-                    if (confirmed.size() == 2) {
+                // the anchor village of each village panel: two filed villagers of different households sit on it
+                // (their own households flagged); the draft of B03 keeps the branch's last village
+                List<Area> free = new ArrayList<>(villages);
+                if (code.equals("B03") && villages.size() > 3) {
+                    free.remove(villages.size() - 1);
+                }
+                List<Area> anchors = new ArrayList<>();
+                List<List<CustomerRow>> members = new ArrayList<>();
+                for (Area v : free) {
+                    if (anchors.size() == 2) {
                         break;
                     }
-                    // two filed villagers of different households sit on the panel (their own households flagged)
-                    List<CustomerRow> filed = new ArrayList<>();
-                    for (CustomerRow c : search.list(
-                                    new CustomerSearch.Filter(null, null, v.id(), null, false),
-                                    "name",
-                                    new PageResult.Request(0, 20))
-                            .items()) {
-                        if (c.representative()
-                                && filed.stream().noneMatch(f -> f.householdId() == c.householdId())
-                                && filed.size() < 2) {
-                            filed.add(c);
-                        }
-                    }
+                    List<CustomerRow> filed = filedRepresentatives(v);
                     if (filed.size() == 2) {
-                        confirmed.add(villagePanel(branch, v, filed, random));
+                        anchors.add(v);
+                        members.add(filed);
                     }
                 }
+                free.removeAll(anchors);
+                // each village panel reviews its anchor and, like a 片区 panel, neighbouring villages: together
+                // about two in five of the branch's villages; the rest wait for later panels (and for tests)
+                List<List<Area>> covered = List.of(new ArrayList<>(), new ArrayList<>());
+                int more = free.size() * 2 / 5;
+                for (int i = 0; i < more && !anchors.isEmpty(); i++) {
+                    covered.get(i % anchors.size()).add(free.get(i));
+                }
+                List<Panel> confirmed = new ArrayList<>();
+                for (int i = 0; i < anchors.size(); i++) {
+                    confirmed.add(villagePanel(branch, anchors.get(i), covered.get(i), members.get(i), random));
+                }
+                streetPanel(branch, random);
                 training(branch, confirmed);
                 if (code.equals("B03") && villages.size() > 3) {
                     draftWithThreeCadres(branch, villages.get(villages.size() - 1), random);
@@ -199,10 +208,31 @@ public class DemoCampaign {
         return villages;
     }
 
-    private Panel villagePanel(Branch branch, Area village, List<CustomerRow> filed, Random random) {
+    /** Two representatives of different households filed in the village (fewer when it has fewer). */
+    private List<CustomerRow> filedRepresentatives(Area v) {
+        List<CustomerRow> filed = new ArrayList<>();
+        for (CustomerRow c : search.list(
+                        new CustomerSearch.Filter(null, null, v.id(), null, false),
+                        "name",
+                        new PageResult.Request(0, 20))
+                .items()) {
+            if (c.representative()
+                    && filed.stream().noneMatch(f -> f.householdId() == c.householdId())
+                    && filed.size() < 2) {
+                filed.add(c);
+            }
+        }
+        return filed;
+    }
+
+    private Panel villagePanel(
+            Branch branch, Area village, List<Area> neighbours, List<CustomerRow> filed, Random random) {
         Panel p = panels.create(new PanelCommand(
                 branch.id(), PanelKind.VILLAGE, village.name().replace("村民委员会", "村") + "评议小组", null, null));
         panels.addArea(p.id(), village.id());
+        for (Area n : neighbours) {
+            panels.addArea(p.id(), n.id());
+        }
         Customer first = customers.get(filed.get(0).id());
         Customer second = customers.get(filed.get(1).id());
         panels.addMember(
@@ -222,6 +252,41 @@ public class DemoCampaign {
                 p.id(),
                 new MemberCommand(person(random), MemberRole.RESIDENT_REPRESENTATIVE, phone(random), null, null, true));
         return panels.confirm(p.id());
+    }
+
+    /**
+     * A street panel (R12: the village rule) for about two in five of the branch's communities, five residents of
+     * them; the other communities wait for a later panel.
+     */
+    private void streetPanel(Branch branch, Random random) {
+        List<Area> communities =
+                areas.list(branch.id(), null, null, null, "code", new PageResult.Request(0, 500)).items().stream()
+                        .filter(a -> a.active() && a.kind() == AreaKind.COMMUNITY)
+                        .toList();
+        int n = (communities.size() * 2 + 4) / 5;
+        if (n == 0) {
+            return;
+        }
+        Panel p = panels.create(new PanelCommand(
+                branch.id(),
+                PanelKind.STREET,
+                communities.get(0).name().replace("居民委员会", "") + "等" + n + "个社区评议小组",
+                null,
+                null));
+        for (Area c : communities.subList(0, n)) {
+            panels.addArea(p.id(), c.id());
+        }
+        MemberRole[] roles = {
+            MemberRole.CADRE,
+            MemberRole.SHOPKEEPER,
+            MemberRole.AGENCY_STAFF,
+            MemberRole.SENIOR_PARTY_MEMBER,
+            MemberRole.RESIDENT_REPRESENTATIVE
+        };
+        for (MemberRole r : roles) {
+            panels.addMember(p.id(), new MemberCommand(person(random), r, phone(random), null, null, false));
+        }
+        panels.confirm(p.id());
     }
 
     /** A draft the way a new user might start one: three cadres, so the page shows why it cannot be confirmed (R12). */

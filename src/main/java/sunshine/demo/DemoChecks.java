@@ -14,12 +14,18 @@ import sunshine.shared.Today;
 /**
  * A small core-system picture for the demo bank's B01-B03 (issue 6): per branch a loan ledger of forty loans
  * (a few non-performing), a few write-offs, guarantor repayments, defaulting guarantors, litigation recoveries
- * and older certificates of every R25 kind, each loaded as that branch's snapshot through the same reader.
+ * and older certificates of every R25 kind, each loaded as that branch's snapshot through the same reader. Once the
+ * review has a pre-credit list, the ledger's borrowers and the bad records are people of listed households, so the
+ * final lists leave households off for every R24 kind.
  */
 @Service
 public class DemoChecks {
 
-    private static final String[] CLASSES = {"正常", "正常", "正常", "正常", "关注", "次级", "正常", "可疑", "正常", "损失"};
+    /** Five-class status by loan: mostly normal, one in twenty each of special mention, substandard, doubtful, loss. */
+    private static final String[] CLASSES = {
+        "正常", "正常", "正常", "正常", "关注", "次级", "正常", "正常", "正常", "正常",
+        "正常", "正常", "正常", "可疑", "正常", "正常", "正常", "正常", "正常", "损失"
+    };
 
     private final JdbcClient jdbc;
     private final Snapshots snapshots;
@@ -40,12 +46,12 @@ public class DemoChecks {
                     .param("c", code)
                     .query(Long.class)
                     .single();
-            // every 12th customer of the branch, so the people are spread over villages
-            List<String> ids =
+            // every 7th customer of the branch, so the people are spread over villages
+            List<String> ids = new java.util.ArrayList<>(
                     jdbc.sql("""
                     select resident_id from (select resident_id, row_number() over (order by id) n
                                                from customer where branch_id = :br and not excluded) x
-                     where n % 12 = 5 order by n limit 60""").param("br", branch).query(String.class).list();
+                     where n % 7 = 5 order by n limit 60""").param("br", branch).query(String.class).list());
             if (ids.size() < 60) {
                 continue;
             }
@@ -57,16 +63,22 @@ public class DemoChecks {
                     select r.resident_id, p.amount from review_pre_credit p join household h on h.id = p.household_id
                       join customer r on r.id = h.representative_id
                      where h.branch_id = :br and p.status = 'COMPLETE' and p.eligible and p.amount > 0 and not r.excluded
-                     order by p.household_id limit 40""")
+                     order by p.household_id limit 50""")
                     .param("br", branch)
                     .query((rs, n) -> new Object[] {rs.getString(1), rs.getBigDecimal(2)})
                     .list();
+            // R24: the bad records fall on households of the list (once there is one), so each kind removes one
+            // household from the final list: listed households 40-45 when the list is long enough
+            boolean onList = listed.size() >= 46;
+            for (int k = 40; onList && k < 46; k++) {
+                ids.set(k, (String) listed.get(k)[0]);
+            }
             for (int i = 0; i < 40; i++) {
                 LocalDate issued = asOf.minusMonths(3 + i % 20);
                 BigDecimal amount = BigDecimal.valueOf(20000 + 1000 * (i % 30));
                 String borrower = ids.get(i);
                 if (!listed.isEmpty()) {
-                    Object[] l = listed.get(i % listed.size());
+                    Object[] l = listed.get(i % Math.min(40, listed.size()));
                     borrower = (String) l[0];
                     amount = amount.min((BigDecimal) l[1]);
                 }

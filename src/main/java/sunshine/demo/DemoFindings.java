@@ -17,9 +17,10 @@ import sunshine.shared.Today;
 
 /**
  * Ledger findings for the demo (issue 6 points 2, 3), on top of the review results: a small head-office ledger with,
- * for B01 and B02, one loan to a filed borrower who is not on the pre-credit list and one loan above a household's
- * pre-credit amount. Loading it runs the check; then B01's branch head explains one, head-office risk refers one to
- * audit, head-office credit accepts one, and one stays open (its area cannot be fixed until the branch explains).
+ * for B01-B03, one loan to a filed borrower who is not on the pre-credit list (R23 a) and one loan above a household's
+ * pre-credit amount (R23 b). Loading it runs the check; then the branch heads explain four, head-office risk refers
+ * one to audit, head-office credit accepts two, and one stays open (its area cannot be fixed until the branch
+ * explains). Then every other area with results gets its final list fixed by its branch head.
  * Does nothing when there are no review results yet (the checks need a list to hold the ledger against).
  */
 @Service
@@ -56,7 +57,7 @@ public class DemoFindings {
         LocalDate asOf = Today.date();
         StringBuilder ledger = new StringBuilder(HEADER);
         int rows = 0;
-        for (String code : List.of("B01", "B02")) {
+        for (String code : List.of("B01", "B02", "B03")) {
             Optional<String> notOnList = jdbc.sql("""
                     select c.resident_id from customer c join household h on h.id = c.household_id
                       join branch b on b.id = c.branch_id
@@ -69,8 +70,7 @@ public class DemoFindings {
                     .param("code", code)
                     .query(String.class)
                     .optional();
-            String borrower =
-                    notOnList.orElse(ResidentId.complete("37011419700101" + (code.equals("B01") ? "901" : "902")));
+            String borrower = notOnList.orElse(ResidentId.complete("37011419700101" + "90" + code.charAt(2)));
             ledger.append(row(code + "-HC1", borrower, code, new BigDecimal("30000"), asOf));
             rows++;
             Optional<Object[]> above = jdbc.sql("""
@@ -117,18 +117,27 @@ public class DemoFindings {
             as("b02_head", () -> findings.explain(id, "该户为种养大户，经支行贷审会审批发放，附会议纪要。"));
             as("ho_credit", () -> findings.accept(id, "原因合理，认可。"));
         });
+        finding("B03-HC1").ifPresent(id -> {
+            as("b03_head", () -> findings.explain(id, "该户为外出务工返乡人员，贷款发放时尚未纳入评议，已补充建档。"));
+            as("ho_credit", () -> findings.accept(id, "原因合理，认可。"));
+        });
+        finding("B03-HC2").ifPresent(id -> as("b03_head", () -> findings.explain(id, "该户新增大棚投资，经支行审批追加贷款，附审批单。")));
         // B02-HC1 stays open: its area's final list waits for the branch's reason
-        // B01's areas with results have no open finding left: their branch head fixes their final lists, which
-        // starts the approval chain (FinalListFixed), so the later stages of the demo have something to show
-        for (long area : jdbc.sql("""
-                        select distinct p.area_id from review_pre_credit p join branch b on b.id = p.branch_id
-                         where p.bank_id = :bank and b.code = 'B01' order by p.area_id""").param("bank", bank).query(Long.class).list()) {
+        // every other area with results has no open finding left: its branch head fixes its final list, which starts
+        // the approval chain (FinalListFixed), so the later stages of the demo have something to show
+        record Area(long id, String branch) {}
+        for (Area area : jdbc.sql("""
+                        select distinct p.area_id, lower(b.code) from review_pre_credit p join branch b on b.id = p.branch_id
+                         where p.bank_id = :bank and b.code in ('B01', 'B02', 'B03') order by 2, 1""")
+                .param("bank", bank)
+                .query((rs, n) -> new Area(rs.getLong(1), rs.getString(2)))
+                .list()) {
             try {
-                as("b01_head", () -> finalLists.fix(area, null));
+                as(area.branch() + "_head", () -> finalLists.fix(area.id(), null));
             } catch (sunshine.shared.BusinessException e) {
                 // an area still held up by a finding stays unfixed: the demo shows that too
                 org.slf4j.LoggerFactory.getLogger(DemoFindings.class)
-                        .info("demo final list of area {} not fixed: {}", area, e.getMessage());
+                        .info("demo final list of area {} not fixed: {}", area.id(), e.getMessage());
             }
         }
     }

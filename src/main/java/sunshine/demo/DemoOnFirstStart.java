@@ -46,6 +46,7 @@ class DemoOnFirstStart implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        long start = System.currentTimeMillis();
         if (demo.loadIfEmpty()) {
             demo.loadCustomers(customers);
             campaign.load();
@@ -57,6 +58,8 @@ class DemoOnFirstStart implements ApplicationRunner {
             approval.load();
             credit.load();
             dashboard.load();
+            org.slf4j.LoggerFactory.getLogger(DemoOnFirstStart.class)
+                    .info("Demo loaded on first start in {} ms", System.currentTimeMillis() - start);
         }
     }
 }

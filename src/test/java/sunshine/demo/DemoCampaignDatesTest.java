@@ -31,9 +31,13 @@ class DemoCampaignDatesTest {
                                count(o.id) filter (where o.status = 'OPEN') as open_objections,
                                count(o.id) filter (where o.status = 'KEPT') as kept
                           from approval_notice n left join approval_objection o on o.notice_id = n.id
-                         group by n.id order by n.posted_on""").query().listOfRows();
+                         group by n.id order by n.id""").query().listOfRows();
         assertThat(notices).hasSizeGreaterThanOrEqualTo(2);
-        Map<String, Object> past = notices.get(0);
+        // the demo's first notice with an objection kept (other tests post theirs later, in the same database)
+        Map<String, Object> past = notices.stream()
+                .filter(n -> ((Number) n.get("kept")).longValue() > 0)
+                .findFirst()
+                .orElseThrow();
         assertThat(((java.sql.Date) past.get("posted_on")).toLocalDate())
                 .as("the first village's notice period is over")
                 .isBefore(today.minusDays(((Number) past.get("period_days")).longValue()));
