@@ -241,8 +241,18 @@ class ChecksWalkTest {
         browser.open("checks-before-run", "/checks");
         browser.clickAndLoad("checks-run", "form[action$='/checks/run'] button[type=submit]");
         assertThat(browser.driver.getCurrentUrl()).contains("/checks/findings");
-        // the upload ran the check already (every new ledger is checked): the button reports what it added
-        assertThat(browser.find(".alert-info").getText()).contains("不在名单");
+        // the upload ran the check already (every new ledger is checked): the button reports what it added, and only
+        // the ledgers that can hold the branch's loans (its own, and any from head office) were read
+        long ledgersRead = count("""
+                select count(*) from (select distinct on (scope_path) id, scope_path from check_snapshot
+                 where bank_id = :p and kind = 'LEDGER' and status = 'LOADED' order by scope_path, as_of desc, id desc) s
+                 where s.scope_path = (select path from branch where code = 'B05' and bank_id = :p)
+                    or (select path from branch where code = 'B05' and bank_id = :p) like s.scope_path || '%'""", bank);
+        assertThat(browser.find(".alert-info").getText())
+                .contains("不在名单 0 条，超过预授信金额 0 条（读取台账快照 " + ledgersRead + " 个）");
+        assertThat(browser.all(".alert-success"))
+                .as("no bare 'saved' note above the run's result")
+                .isEmpty();
 
         // R23: the loan outside the list and the loan above 50,000; nothing for the loan within its limit
         aboveFinding = findingOf(prefix + "1");
@@ -280,7 +290,18 @@ class ChecksWalkTest {
         // the snapshot row behind a removal: the link opens the file's valid rows, the loan among them
         WebElement evidence = repaidRow.findElement(By.cssSelector("a[href*='/checks/snapshots/']"));
         follow("removal-evidence", evidence);
-        assertThat(browser.text()).contains("担保人代偿贷款").contains(prefix + "4");
+        // the row itself, every cell under its column, the IDs masked
+        String row = browser.find("#row").getText();
+        assertThat(row)
+                .contains("快照")
+                .contains("第 2 行")
+                .contains(prefix + "4")
+                .contains(ResidentId.mask(guarantorRepaidSpouse.residentId()))
+                .contains(ResidentId.mask(guarantor.residentId()))
+                .contains("20000.00")
+                .contains(Today.date().minusYears(1).toString())
+                .contains("有效");
+        assertThat(browser.text()).contains("担保人代偿贷款");
     }
 
     // ---------------------------------------------------------------------------------------------------- decisions
@@ -290,6 +311,15 @@ class ChecksWalkTest {
     void theBranchExplainsOne_headOfficeAcceptsIt_andRefersTheOtherToAudit() {
         browser.open("findings", "/checks/findings");
         browser.clickAndLoad("finding-above", "a[href$='/checks/findings/" + aboveFinding + "']");
+        // its evidence: the ledger's row with the amount, the balance and the dates
+        browser.clickAndLoad("finding-above-evidence", "a[href*='/checks/snapshots/" + ledgerSnapshot + "']");
+        assertThat(browser.find("#row").getText())
+                .contains(prefix + "1")
+                .contains("80000.00")
+                .contains("76000.00")
+                .contains(managerNo)
+                .contains("正常");
+        browser.driver.navigate().back();
         browser.find("#reason").sendKeys("该户新增大棚两个，经营规模扩大，支行按规定报批后发放。");
         browser.clickAndLoad("finding-explained", "form[action$='/explain'] button[type=submit]");
         assertThat(browser.text()).contains("已说明，待总行决定").contains("该户新增大棚两个");
@@ -303,6 +333,7 @@ class ChecksWalkTest {
         assertThat(status("check_finding", aboveFinding)).isEqualTo("ACCEPTED");
 
         browser.open("credit-finding-not-on-list", "/checks/findings/" + notOnListFinding);
+        assertThat(browser.text()).contains("未列入预授信名单");
         browser.find("#evidence").sendKeys("台账第3行：借款人未列入预授信名单即放款30,000元，支行未说明原因。");
         new Select(browser.find("#ownerId")).selectByVisibleText(staffName(HO_AUDIT));
         assertThat(browser.find("#deadline").getAttribute("value"))
