@@ -437,6 +437,25 @@ class ChecksWalkTest {
                 .hasSize(1);
     }
 
+    @Test
+    @Order(7)
+    void theSamePagesInEnglish_haveNoUntranslatedKey() {
+        browser.logIn("credit-english", HO_CREDIT, DemoBank.PASSWORD);
+        browser.open("en-checks", "/checks?lang=en");
+        assertThat(browser.text()).contains("Loan ledger");
+        browser.open("en-upload", "/checks/upload");
+        browser.open("en-findings", "/checks/findings");
+        browser.open("en-finding", "/checks/findings/" + notOnListFinding);
+        assertThat(browser.text()).contains("Referred to audit");
+        browser.open("en-evidence", "/checks/snapshots/" + ledgerSnapshot + "?status=VALID&row=3");
+        assertThat(browser.find("#row").getText()).contains(prefix + "2").contains("Valid");
+        browser.open("en-households", "/checks/households?filter=REMOVED");
+        browser.open("en-referrals", "/checks/referrals");
+        browser.open("en-referral", "/checks/referrals/" + referral);
+        assertThat(browser.text()).contains("Closed");
+        browser.open("zh-again", "/checks?lang=zh_CN");
+    }
+
     // ---------------------------------------------------------------------------------------------------- helpers
 
     /** Chooses the kind and the file on the upload page, submits, and waits until the snapshot is loaded. */
