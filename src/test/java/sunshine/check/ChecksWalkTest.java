@@ -339,7 +339,7 @@ class ChecksWalkTest {
         assertThat(browser.find("#deadline").getAttribute("value"))
                 .isEqualTo(Today.date().plusDays(30).toString());
         browser.clickAndLoad("credit-referred", "form[action$='/refer'] button[type=submit]");
-        assertThat(browser.text()).contains("已移交审计");
+        assertThat(browser.text()).contains("已移交审计").doesNotContain("— —");
         assertThat(status("check_finding", notOnListFinding)).isEqualTo("REFERRED");
         referral = jdbc.sql("select id from check_referral where finding_id = :f")
                 .param("f", notOnListFinding)
@@ -382,6 +382,7 @@ class ChecksWalkTest {
         browser.clickAndLoad("audit-closed", "form[action$='/steps'] button[type=submit]");
         assertThat(status("check_referral", referral)).isEqualTo("CLOSED");
         assertThat(browser.text()).contains("已结案").contains("已通报批评").doesNotContain("已逾期");
+        assertThat(browser.text()).contains("结案时间");
         browser.open("audit-referrals-closed", "/checks/referrals");
         WebElement closed = rowWith("已通报批评");
         assertThat(closed.getAttribute("class")).doesNotContain("table-danger");
