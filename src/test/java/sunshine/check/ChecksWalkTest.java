@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -576,14 +575,7 @@ class ChecksWalkTest {
     }
 
     private void result(long household, String amount) {
-        jdbc.sql("""
-                insert into review_aggregation (bank_id, household_id, rule_set_version, status, proposed_amount,
-                                                eligible, grade, explanation)
-                values (:b, :h, 1, 'COMPLETE', :a, true, 'AA', cast('{}' as json))""")
-                .param("b", bank)
-                .param("h", household)
-                .param("a", new BigDecimal(amount))
-                .update();
+        CheckTestData.result(jdbc, bank, household, amount, true);
     }
 
     /** A resident ID no customer of the database has (region 370181, a birth date from 1960 to 1989). */

@@ -1,23 +1,18 @@
 package sunshine.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import sunshine.Logins;
 import sunshine.PlatformTest;
 import sunshine.customer.ResidentId;
-import sunshine.shared.Today;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @PlatformTest
 class SnapshotScopeTest {
 
-    static final String LEDGER_HEADER = "贷款账号,借款人身份证号,机构代码,客户经理工号,贷款产品,金额,余额,发放日期,到期日期,五级分类,担保人身份证号(多个用;分隔)\n";
+    static final String LEDGER_HEADER = FindingsTest.LEDGER_HEADER;
 
     @Autowired
     MockMvc mvc;
@@ -64,31 +59,7 @@ class SnapshotScopeTest {
     }
 
     long upload(MockHttpSession who, String csv) throws Exception {
-        MockHttpServletResponse res = mvc.perform(multipart("/api/v1/checks/snapshots")
-                        .file(new MockMultipartFile(
-                                "file", "scope-" + run + ".csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                        .param("kind", "LEDGER")
-                        .param("asOf", Today.date().toString())
-                        .session(who)
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
-        assertThat(res.getStatus()).as(res.getContentAsString()).isIn(200, 202);
-        long id = json.readTree(res.getContentAsString())
-                .get("snapshot")
-                .get("id")
-                .asLong();
-        long end = System.currentTimeMillis() + 60_000;
-        String status;
-        do {
-            Thread.sleep(50);
-            status = jdbc.sql("select status from check_snapshot where id = :s")
-                    .param("s", id)
-                    .query(String.class)
-                    .single();
-        } while ("LOADING".equals(status) && System.currentTimeMillis() < end);
-        assertThat(status).isEqualTo("LOADED");
-        return id;
+        return CheckTestData.upload(mvc, json, jdbc, who, "LEDGER", "scope-" + run + ".csv", csv);
     }
 
     MockHttpServletResponse page(MockHttpSession who, String url) throws Exception {
