@@ -125,7 +125,7 @@ public class LedgerChecks {
     public Run run(Long branchId) {
         CurrentUser u = scope.user();
         String path = branchId == null ? u.scopePath() : scope.requireBranch(branchId);
-        List<Long> ledgers = ledgersOf(snapshots.current().ids());
+        List<Long> ledgers = ledgersOf(snapshots.current().ids(), path);
         Run run = check(u.bankId(), ledgers, path);
         audit.record("CHECK_LEDGER_RUN", "branch", branchId == null ? u.branchId() : branchId, null, summary(run));
         return run;
@@ -204,12 +204,21 @@ public class LedgerChecks {
         return run;
     }
 
-    private List<Long> ledgersOf(List<Long> ids) {
+    /**
+     * The current ledger snapshots that can hold loans of the subtree: uploaded within it, or by a branch above it.
+     * A sibling branch's ledger has none of its loans; reading it only made the run report snapshots that did not
+     * concern the caller.
+     */
+    private List<Long> ledgersOf(List<Long> ids, String path) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id from check_snapshot where id in (:ids) and kind = 'LEDGER' order by id")
+        return jdbc.sql("""
+                select id from check_snapshot where id in (:ids) and kind = 'LEDGER'
+                   and (scope_path like :p or :path like scope_path || '%') order by id""")
                 .param("ids", ids)
+                .param("p", ScopeBranches.likePrefix(path))
+                .param("path", path)
                 .query(Long.class)
                 .list();
     }

@@ -65,6 +65,17 @@ public class Referrals {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
+    /** How many cases of the caller's subtree are past their deadline and not closed (they must stand out). */
+    @Transactional(readOnly = true)
+    public long overdue() {
+        return jdbc.sql("select count(*) from check_referral x join branch b on b.id = x.branch_id where "
+                        + scope.condition("b") + " and x.status <> 'CLOSED' and x.deadline < :today")
+                .params(scope.params())
+                .param("today", Today.date())
+                .query(Long.class)
+                .single();
+    }
+
     @Transactional(readOnly = true)
     public Referral get(long id) {
         return jdbc.sql(SELECT + " where x.id = :id and " + scope.condition("b"))

@@ -66,12 +66,22 @@ public class Snapshots {
     /** One row as the refused-rows list shows it (IDs masked). */
     public record Row(int rowNo, String status, String loanNo, String residentIdMasked, String reasons) {}
 
+    /**
+     * One row with every cell as uploaded, under its column (the evidence a finding or a removal points to);
+     * resident IDs masked.
+     */
+    public record RowDetail(int rowNo, String status, String reasons, List<Cell> cells) {}
+
+    /** A cell of a {@link RowDetail}. */
+    public record Cell(SnapshotField field, String value) {}
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final DataScope scope;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final ScopeBranches scopeBranches;
     private final Path dir;
     /** One load at a time: a million-row ledger takes a core of its own, and loads of one bank follow each other. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -89,8 +99,10 @@ public class Snapshots {
             DataScope scope,
             AuditLog audit,
             ApplicationEventPublisher events,
+            ScopeBranches scopeBranches,
             @Value("${sunshine.imports.dir:./data/imports}") Path dir) {
         this.events = events;
+        this.scopeBranches = scopeBranches;
         this.dir = dir.resolve("snapshots");
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -480,17 +492,37 @@ public class Snapshots {
                 .single();
     }
 
-    /** A snapshot uploaded within the caller's subtree, or 404 exactly as for a missing one. */
+    /**
+     * A snapshot the caller sees (as {@link #list}: uploaded within their subtree, or by a branch above them, whose
+     * file covers their loans too), or 404 exactly as for a missing one. Of a file from above, the caller is shown
+     * only the rows of their own branches ({@link #rows}).
+     */
     @Transactional(readOnly = true)
     public Snapshot get(long id) {
         CurrentUser u = scope.user();
-        return jdbc.sql("select * from check_snapshot where id = :id and bank_id = :b and scope_path like :p")
+        return jdbc.sql("""
+                select * from check_snapshot
+                 where id = :id and bank_id = :b and (scope_path like :p or :path like scope_path || '%')""")
                 .param("id", id)
                 .param("b", u.bankId())
                 .param("p", u.scopePath() + "%")
+                .param("path", u.scopePath())
                 .query(Snapshots::map)
                 .optional()
                 .orElseThrow(() -> scope.notFound("check_snapshot", "check_snapshot", id));
+    }
+
+    /** Whether the whole file is the caller's (uploaded within their subtree), not only the rows of their branches. */
+    public boolean wholeFileInScope(Snapshot s) {
+        return s.scopePath().startsWith(scope.user().scopePath());
+    }
+
+    /** The condition on check_row limiting a file uploaded above the caller to the rows of the caller's branches. */
+    private ScopeBranches.Scope rowScope(Snapshot s) {
+        CurrentUser u = scope.user();
+        return wholeFileInScope(s)
+                ? new ScopeBranches.Scope(true, List.of(-1L))
+                : scopeBranches.of(u.bankId(), u.scopePath());
     }
 
     /**
@@ -526,21 +558,27 @@ public class Snapshots {
         return new SnapshotSet(ids);
     }
 
-    /** Rows of one status (VALID or INVALID) of a snapshot, in file order. */
+    /**
+     * Rows of one status (VALID or INVALID) of a snapshot, in file order; of a file uploaded above the caller, the
+     * rows of their branches only.
+     */
     @Transactional(readOnly = true)
     public PageResult<Row> rows(long id, String status, PageResult.Request page) {
-        get(id);
+        ScopeBranches.Scope in = rowScope(get(id));
         String st = "VALID".equals(status) ? "VALID" : "INVALID";
-        long total = jdbc.sql("select count(*) from check_row where snapshot_id = :s and status = :st")
+        long total = jdbc.sql("select count(*) from check_row where snapshot_id = :s and status = :st "
+                        + in.condition("branch_id", "branches"))
                 .param("s", id)
                 .param("st", st)
+                .param("branches", in.ids())
                 .query(Long.class)
                 .single();
         List<Row> items = jdbc.sql("""
                 select row_no, status, loan_no, coalesce(resident_id, cells[2]), reasons from check_row
-                 where snapshot_id = :s and status = :st order by row_no limit :l offset :o""")
+                 where snapshot_id = :s and status = :st %s order by row_no limit :l offset :o""".formatted(in.condition("branch_id", "branches")))
                 .param("s", id)
                 .param("st", st)
+                .param("branches", in.ids())
                 .param("l", page.size())
                 .param("o", page.offset())
                 .query((rs, n) -> new Row(
@@ -551,6 +589,48 @@ public class Snapshots {
                         rs.getString(5)))
                 .list();
         return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /**
+     * One row of a snapshot with all its cells under their columns, resident IDs masked: the evidence a finding or
+     * a removal names. Empty when the file has no such row the caller may see.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RowDetail> row(long id, int rowNo) {
+        Snapshot snap = get(id);
+        ScopeBranches.Scope in = rowScope(snap);
+        return jdbc.sql("select row_no, status, reasons, cells from check_row where snapshot_id = :s and row_no = :r "
+                        + in.condition("branch_id", "branches"))
+                .param("s", id)
+                .param("r", rowNo)
+                .param("branches", in.ids())
+                .query((rs, n) -> {
+                    String[] raw = (String[]) rs.getArray(4).getArray();
+                    List<Cell> cells = new java.util.ArrayList<>();
+                    List<SnapshotField> fields = snap.kind().fields();
+                    for (int i = 0; i < fields.size(); i++) {
+                        cells.add(new Cell(fields.get(i), masked(fields.get(i), i < raw.length ? raw[i] : null)));
+                    }
+                    return new RowDetail(rs.getInt(1), rs.getString(2), rs.getString(3), cells);
+                })
+                .optional();
+    }
+
+    /** A cell as the screen shows it: resident IDs (one, or several separated by ;) masked. */
+    private static String masked(SnapshotField f, String value) {
+        if (value == null) {
+            return "";
+        }
+        return switch (f) {
+            case BORROWER_ID, HOLDER_ID, GUARANTOR_ID -> sunshine.customer.Masking.residentId(value.strip());
+            case GUARANTORS ->
+                java.util.Arrays.stream(value.split("[;；]"))
+                        .map(String::strip)
+                        .filter(x -> !x.isEmpty())
+                        .map(sunshine.customer.Masking::residentId)
+                        .collect(java.util.stream.Collectors.joining("; "));
+            default -> value;
+        };
     }
 
     private static Snapshot map(ResultSet rs, int n) throws SQLException {

@@ -22,6 +22,7 @@ import sunshine.check.LedgerChecks;
 import sunshine.check.SnapshotSet;
 import sunshine.shared.CurrentUser;
 import sunshine.shared.Role;
+import sunshine.shared.Today;
 
 /**
  * The checks at size (issue 6, "Speed"): N households with a pre-credit each, a ledger of N loans (a tenth to people
@@ -318,10 +319,12 @@ class ChecksBenchmark {
         return jdbc.sql("""
                 insert into check_snapshot (bank_id, kind, as_of, file_name, file_sha256, scope_path, rows_total,
                                             rows_valid)
-                values (:b, :k, current_date, 'bench', md5(random()::text) || md5(random()::text), :p, :n, :n)
+                values (:b, :k, :asOf, 'bench', md5(random()::text) || md5(random()::text), :p, :n, :n)
                 returning id""")
                 .param("b", bank)
                 .param("k", kind)
+                // the business date (Asia/Shanghai), not the database server's current_date
+                .param("asOf", Today.date())
                 .param("p", hoPath)
                 .param("n", rows)
                 .query(Long.class)

@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Every page visited is checked ({@link #checkPage}): no untranslated message key, no error in the browser
  * console, no resident ID or mobile number in full. Screenshots of each step go to target/journey.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -42,17 +42,17 @@ final class Browser implements AutoCloseable {
     /** A mainland mobile number in full. */
     private static final Pattern FULL_MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
 
-    final WebDriver driver;
+    public final WebDriver driver;
     private final String base;
     private final Path shots;
     private int shot;
 
-    Browser(String base) {
+    public Browser(String base) {
         this(base, SHOTS);
     }
 
     /** A browser whose screenshots go to their own folder (another journey's run does not wipe them). */
-    Browser(String base, Path shots) {
+    public Browser(String base, Path shots) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver"
                     + " (apt-get install chromium chromium-driver fonts-noto-cjk); .ci/run installs them.");
@@ -96,16 +96,16 @@ final class Browser implements AutoCloseable {
      * Numbers that are public by design and may show in full: the panel members' phones are published with the
      * member list (seed 000 §4.3.4), as the supervision phone is. Any other full mobile fails the page.
      */
-    final java.util.Set<String> publicPhones = new java.util.HashSet<>();
+    public final java.util.Set<String> publicPhones = new java.util.HashSet<>();
 
     /** Opens a page, photographs it as the named step, and checks it. */
-    void open(String step, String path) {
+    public void open(String step, String path) {
         driver.get(base + path);
         screenshot(step);
         checkPage();
     }
 
-    void logIn(String step, String username, String password) {
+    public void logIn(String step, String username, String password) {
         driver.manage().deleteAllCookies();
         driver.get(base + "/login");
         driver.findElement(By.id("username")).sendKeys(username);
@@ -116,16 +116,16 @@ final class Browser implements AutoCloseable {
         checkPage();
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
     /** Clicks and waits for the next page (a form submit or a link); photographs and checks it. */
-    void clickAndLoad(String step, String css) {
+    public void clickAndLoad(String step, String css) {
         WebElement old = driver.findElement(By.tagName("html"));
         press(find(css));
         waitFor(ExpectedConditions.stalenessOf(old), 60);
@@ -134,7 +134,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Clicks the {@code index}-th (from 0) of the elements matching and waits for the next page. */
-    void clickAndLoad(String step, String css, int index) {
+    public void clickAndLoad(String step, String css, int index) {
         WebElement old = driver.findElement(By.tagName("html"));
         List<WebElement> found = all(css);
         assertThat(found).as("%s on %s", css, driver.getCurrentUrl()).hasSizeGreaterThan(index);
@@ -148,7 +148,7 @@ final class Browser implements AutoCloseable {
      * Clicks a button or link as a user would after scrolling to it: brought to the middle of the window first; when
      * the page is too short to scroll it there and the fixed footer covers it, the click goes to the element itself.
      */
-    void press(WebElement e) {
+    public void press(WebElement e) {
         var js = (org.openqa.selenium.JavascriptExecutor) driver;
         js.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
         try {
@@ -159,7 +159,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** The full text of the first option of a select that contains {@code part}. */
-    String optionText(String selectCss, String part) {
+    public String optionText(String selectCss, String part) {
         return all(selectCss + " option").stream()
                 .map(WebElement::getText)
                 .filter(t -> t.contains(part))
@@ -168,18 +168,18 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits until the element is there (e.g. after htmx polling), then photographs and checks the page. */
-    void waitUntilPresent(String step, String css, int seconds) {
+    public void waitUntilPresent(String step, String css, int seconds) {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)), seconds);
         screenshot(step);
         checkPage();
     }
 
-    <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition, int seconds) {
+    public <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition, int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition);
     }
 
     /** The page's visible text; read again when a polling page (htmx) swapped its content while it was read. */
-    String text() {
+    public String text() {
         for (int attempt = 1; ; attempt++) {
             try {
                 return driver.findElement(By.tagName("body")).getText();
@@ -192,7 +192,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** What every page must be: translated, free of console errors, and masked. */
-    void checkPage() {
+    public void checkPage() {
         String url = driver.getCurrentUrl();
         String text = text();
         Matcher untranslated = UNTRANSLATED.matcher(driver.getPageSource());
@@ -215,7 +215,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves a screenshot named after the step, numbered in order. */
-    Path screenshot(String step) {
+    public Path screenshot(String step) {
         try {
             Path file = shots.resolve(String.format("%02d-%s.png", ++shot, step));
             Files.write(file, ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
@@ -229,7 +229,7 @@ final class Browser implements AutoCloseable {
      * Fetches a file the page links to (a PDF, a workbook) with the browser's session, as a click on the link would
      * download it: the body's bytes, after checking the answer was 200.
      */
-    byte[] download(String path) {
+    public byte[] download(String path) {
         String cookies = cookieHeader();
         try {
             var response = java.net.http.HttpClient.newHttpClient()
@@ -249,7 +249,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A printed document (PDF) the page links to: downloaded with the session, checked to be a PDF, its text. */
-    String pdfText(String path) {
+    public String pdfText(String path) {
         byte[] pdf = download(path);
         assertThat(new String(pdf, 0, Math.min(5, pdf.length), java.nio.charset.StandardCharsets.US_ASCII))
                 .as("%s is a PDF", path)
@@ -263,7 +263,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** The browser's session cookies as a Cookie header, for calling the API as the signed-in user. */
-    String cookieHeader() {
+    public String cookieHeader() {
         return driver.manage().getCookies().stream()
                 .map(c -> c.getName() + "=" + c.getValue())
                 .collect(java.util.stream.Collectors.joining("; "));

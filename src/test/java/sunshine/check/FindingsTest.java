@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -97,16 +94,7 @@ class FindingsTest {
 
     /** A review result for the household (the latest one is its current one). */
     long result(long household, String amount, boolean eligible) {
-        return jdbc.sql("""
-                insert into review_aggregation (bank_id, household_id, rule_set_version, status, proposed_amount,
-                                                eligible, grade, explanation)
-                values (:b, :h, 1, 'COMPLETE', :a, :e, 'AA', cast('{}' as json)) returning id""")
-                .param("b", bank)
-                .param("h", household)
-                .param("a", new BigDecimal(amount))
-                .param("e", eligible)
-                .query(Long.class)
-                .single();
+        return CheckTestData.result(jdbc, bank, household, amount, eligible);
     }
 
     String loan(String no, int borrower, String amount) {
@@ -115,31 +103,7 @@ class FindingsTest {
     }
 
     long upload(MockHttpSession who, String kind, String name, String csv) throws Exception {
-        MockHttpServletResponse res = mvc.perform(multipart("/api/v1/checks/snapshots")
-                        .file(new MockMultipartFile("file", name, "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                        .param("kind", kind)
-                        .param("asOf", Today.date().toString())
-                        .session(who)
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
-        assertThat(res.getStatus()).as(res.getContentAsString()).isIn(200, 202);
-        long id = json.readTree(res.getContentAsString())
-                .get("snapshot")
-                .get("id")
-                .asLong();
-        // loaded in the background; the checks it triggers commit with it
-        long end = System.currentTimeMillis() + 60_000;
-        String status;
-        do {
-            Thread.sleep(50);
-            status = jdbc.sql("select status from check_snapshot where id = :s")
-                    .param("s", id)
-                    .query(String.class)
-                    .single();
-        } while ("LOADING".equals(status) && System.currentTimeMillis() < end);
-        assertThat(status).isEqualTo("LOADED");
-        return id;
+        return CheckTestData.upload(mvc, json, jdbc, who, kind, name, csv);
     }
 
     MockHttpServletResponse postJson(MockHttpSession who, String url, String body) throws Exception {

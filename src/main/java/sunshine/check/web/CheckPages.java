@@ -25,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sunshine.check.CheckList;
 import sunshine.check.CheckRoles;
+import sunshine.check.Referrals;
 import sunshine.check.Snapshot;
 import sunshine.check.SnapshotKind;
 import sunshine.check.SnapshotTemplate;
@@ -44,8 +45,15 @@ class CheckPages {
     private final SnapshotTemplate template;
     private final CheckList list;
     private final MessageSource messages;
+    private final Referrals referrals;
 
-    CheckPages(Snapshots snapshots, SnapshotTemplate template, CheckList list, MessageSource messages) {
+    CheckPages(
+            Snapshots snapshots,
+            SnapshotTemplate template,
+            CheckList list,
+            MessageSource messages,
+            Referrals referrals) {
+        this.referrals = referrals;
         this.snapshots = snapshots;
         this.template = template;
         this.list = list;
@@ -61,6 +69,8 @@ class CheckPages {
         snapshots.list(null).forEach(s -> byKind.get(s.kind()).add(s));
         model.addAttribute("byKind", byKind);
         model.addAttribute("current", snapshots.current().ids());
+        // audit cases past their deadline stand out on the first page audit opens (issue 6 point 3)
+        model.addAttribute("overdue", referrals.overdue());
         return "check/home";
     }
 
@@ -113,10 +123,20 @@ class CheckPages {
             @PathVariable long id,
             @RequestParam(defaultValue = "INVALID") String status,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer row,
             Locale locale,
             Model model) {
         Snapshot snap = snapshots.get(id);
         model.addAttribute("snap", snap);
+        model.addAttribute("partial", !snapshots.wholeFileInScope(snap));
+        if (row != null) {
+            // the row a finding or a removal names, with all its cells
+            model.addAttribute("rowNo", row);
+            snapshots.row(id, row).ifPresent(d -> {
+                model.addAttribute("detail", d);
+                model.addAttribute("detailReasons", reasons(d.reasons(), locale));
+            });
+        }
         model.addAttribute("progress", snapshots.progress(id));
         model.addAttribute("errorText", errorText(snap, locale));
         String shown = "VALID".equals(status) ? "VALID" : "INVALID";

@@ -22,6 +22,8 @@ import sunshine.check.Findings;
 import sunshine.check.LedgerChecks;
 import sunshine.check.Referral;
 import sunshine.check.Referrals;
+import sunshine.shared.BusinessException;
+import sunshine.shared.NotFoundException;
 import sunshine.shared.PageResult;
 import sunshine.shared.Today;
 import sunshine.shared.web.Downloads;
@@ -50,11 +52,16 @@ class FindingPages {
     @PostMapping("/checks/run")
     @PreAuthorize(CheckRoles.UPLOAD)
     String run(@RequestParam(required = false) Long branchId, RedirectAttributes flash) {
-        Forms.flash(flash, () -> {
-            LedgerChecks.Run run = checks.run(branchId);
-            flash.addFlashAttribute("run", run);
-            return String.valueOf(run.total());
-        });
+        // the page tells what the run added (runResult); a bare "saved: 0" above it only puzzled
+        try {
+            flash.addFlashAttribute("run", checks.run(branchId));
+        } catch (BusinessException e) {
+            if (e instanceof NotFoundException) {
+                throw e;
+            }
+            flash.addFlashAttribute("errorKey", e.messageKey());
+            flash.addFlashAttribute("errorArgs", e.args());
+        }
         return "redirect:/checks/findings";
     }
 
@@ -107,6 +114,7 @@ class FindingPages {
     @PreAuthorize(CheckRoles.AUDIT_READ)
     String referrals(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("page", referrals.list(new PageResult.Request(page, 50)));
+        model.addAttribute("overdue", referrals.overdue());
         return "check/referrals";
     }
 
