@@ -71,8 +71,8 @@ class RefusedQuestionsTest {
                 assertThatThrownBy(() -> board.branchOf(b02Area)).isInstanceOf(NotFoundException.class);
                 assertThatThrownBy(() -> funnel.steps(null, b02Area)).isInstanceOf(NotFoundException.class);
                 assertThatThrownBy(() -> board.total(b02, "x")).isInstanceOf(NotFoundException.class);
-                assertThatThrownBy(() -> board.areas(
-                                b02, null, CoverageBoard.Order.NAME, new PageResult.Request(0, 50)))
+                assertThatThrownBy(
+                                () -> board.areas(b02, null, CoverageBoard.Order.NAME, new PageResult.Request(0, 50)))
                         .isInstanceOf(NotFoundException.class);
             } finally {
                 if (!held.isEmpty()) {
