@@ -32,7 +32,7 @@ public class FiguresRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(FiguresRefresh.class);
     /** Advisory lock namespace of the dashboard refresh ("DASH"). */
-    private static final int LOCK = 0x44415348;
+    static final int LOCK = 0x44415348;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;

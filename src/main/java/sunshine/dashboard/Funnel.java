@@ -9,14 +9,14 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import sunshine.shared.DataScope;
 
 /**
  * The campaign funnel (issue 8 point 2): to file → filed → reviewed → pre-credited → approved → contracted → drawn,
  * as far as the stages exist. Each stage contributes a {@link sunshine.shared.FunnelStep} bean; the figures are
  * precomputed per area ({@link FiguresRefresh}) and summed here for an area, a branch subtree or the caller's scope.
- * The step that keeps the smallest share of the step before it is where the funnel leaks most.
+ * The step that keeps the smallest share of the step before it is where the funnel leaks most. Each answer is one
+ * statement outside any transaction (see {@link CoverageBoard} for why).
  */
 @Service
 @PreAuthorize(Roles.READ)
@@ -46,7 +46,6 @@ public class Funnel {
     }
 
     /** The steps for one area (when given, it must be in scope), else a branch subtree, else the whole scope. */
-    @Transactional(readOnly = true)
     public List<Step> steps(Long branchId, Long areaId) {
         CoverageBoard.Where w = board.where(branchId);
         String sql = w.sql();
@@ -71,7 +70,6 @@ public class Funnel {
     }
 
     /** Per branch of the scope or subtree: households at each step (the table under the chart). */
-    @Transactional(readOnly = true)
     public List<Row> byBranch(Long branchId) {
         CoverageBoard.Where w = board.where(branchId);
         Map<Long, Row> rows = new LinkedHashMap<>();

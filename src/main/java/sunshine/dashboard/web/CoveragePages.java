@@ -112,6 +112,7 @@ class CoveragePages {
         // the enums' values from here, not T(...) in the template: a type reference is a class lookup per render
         model.addAttribute("levels", By.values());
         model.addAttribute("orders", CoverageBoard.Order.values());
+        model.addAttribute("publicityGoal", PublicityReach.GOAL_PERCENT);
         List<CoverageLine> lines;
         if (level == By.AREA) {
             PageResult.Request request = new PageResult.Request(page, 50);
@@ -138,6 +139,7 @@ class CoveragePages {
         CoverageLine line = area(areaId);
         model.addAttribute("line", line);
         model.addAttribute("targets", targets());
+        model.addAttribute("publicityGoal", PublicityReach.GOAL_PERCENT);
         model.addAttribute("branchId", cache.get("branchOf", () -> board.branchOf(areaId), areaId));
         // read live: the households missing are what the manager works on now
         model.addAttribute("missing", board.missing(areaId));
