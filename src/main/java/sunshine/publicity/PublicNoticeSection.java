@@ -27,6 +27,9 @@ public interface PublicNoticeSection {
     /** What the page shows: the period, and one line per household as the notice allows (no ID, no phone). */
     record Notice(LocalDate from, LocalDate until, List<Line> lines) {}
 
-    /** A line as posted: name, amount, term; {@code key} names the line when the public objects to it. */
-    record Line(String name, String amount, String term, long key) {}
+    /**
+     * A line as posted: name, amount, the term in months (the bank's setting when the notice was posted, shown through
+     * the message key {@code public.noticeMonths}); {@code key} names the line when the public objects to it.
+     */
+    record Line(String name, String amount, int termMonths, long key) {}
 }
