@@ -50,6 +50,11 @@ public abstract class ApprovalTestBase {
     protected ApprovalFixture fx;
     private String modeBefore;
 
+    /** The bank's notice policy as it was before this test set its own. */
+    protected String modeBefore() {
+        return modeBefore;
+    }
+
     /** The notice policy the test runs under (PUBLIC or INTERNAL); null leaves the bank's as it is. */
     protected String noticeMode() {
         return "PUBLIC";
