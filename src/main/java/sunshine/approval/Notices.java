@@ -211,7 +211,8 @@ public class Notices {
                 .filter(l -> l.caseId() == caseId)
                 .filter(l -> l.status() == CaseStatus.APPROVED || l.status() == CaseStatus.OBJECTED)
                 .findFirst());
-        if (line.isEmpty() || blank(objector, 50) || blank(content, 2000)) {
+        String who = objector == null ? "" : objector.strip(); // empty: anonymous, shown by the complaint's number
+        if (line.isEmpty() || who.length() > 50 || blank(content, 2000)) {
             return Optional.empty();
         }
         Notice notice = open.get();
@@ -223,7 +224,7 @@ public class Notices {
                 .param("branch", notice.branchId())
                 .param("n", notice.id())
                 .param("c", caseId)
-                .param("who", objector.strip())
+                .param("who", who)
                 .param("what", content.strip())
                 .param("on", Today.date())
                 .param("complaint", complaintId)

@@ -25,6 +25,11 @@ public record Objection(
         int version,
         Long complaintId) {
 
+    /** Raised on the public page without a name: shown as an anonymous member of the public and the complaint's number. */
+    public boolean anonymous() {
+        return (objector == null || objector.isBlank()) && complaintId != null;
+    }
+
     /** Not closed yet: recorded or under investigation (the line stays withdrawn). */
     public boolean pending() {
         return "OPEN".equals(status) || "INVESTIGATING".equals(status);

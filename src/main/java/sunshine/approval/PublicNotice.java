@@ -45,10 +45,9 @@ class PublicNotice implements PublicNoticeSection {
 
     private static List<PublicNoticeSection.Line> lines(sunshine.approval.Notice n) {
         DecimalFormat money = new DecimalFormat("#,##0.00");
-        String term = n.termMonths() + "个月 / " + n.termMonths() + " months";
         return n.lines().stream()
                 .filter(l -> l.status() == CaseStatus.APPROVED || l.status() == CaseStatus.OBJECTED)
-                .map(l -> new PublicNoticeSection.Line(l.name(), money.format(l.amount()), term, l.caseId()))
+                .map(l -> new PublicNoticeSection.Line(l.name(), money.format(l.amount()), n.termMonths(), l.caseId()))
                 .toList();
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.audit.AuditLog;
 import sunshine.check.BadRecordPolicy;
 import sunshine.check.SnapshotLoaded;
+import sunshine.check.SnapshotSet;
 import sunshine.check.Snapshots;
 import sunshine.customer.CustomerExcluded;
 import sunshine.shared.Today;
@@ -48,7 +49,11 @@ class LineFreezing {
         }
     }
 
-    /** After a new snapshot: the bad-record rule over the bank's current set, as the bank's head office would see it. */
+    /**
+     * After a new snapshot: the bad-record rule (R24) over the rows of that snapshot only, for the households they name
+     * anywhere in the bank (a branch's ledger can show a bad record of a customer filed by another branch), and only
+     * when the snapshot is in the bank's current set (a back-dated upload superseded by a later one freezes nothing).
+     */
     @EventListener
     public void on(SnapshotLoaded e) {
         try {
@@ -62,7 +67,11 @@ class LineFreezing {
     private void freezeBadRecords(SnapshotLoaded e) {
         SystemUser.of(jdbc, e.bankId())
                 .run(() -> tx.executeWithoutResult(s -> {
-                    Map<Long, List<BadRecordPolicy.Finding>> found = badRecords.apply(snapshots.current());
+                    if (!snapshots.current().ids().contains(e.snapshotId())) {
+                        return;
+                    }
+                    Map<Long, List<BadRecordPolicy.Finding>> found =
+                            badRecords.apply(new SnapshotSet(List.of(e.snapshotId())));
                     found.forEach((household, findings) -> {
                         List<String> fresh = new ArrayList<>();
                         for (BadRecordPolicy.Finding f : findings) {

@@ -77,9 +77,8 @@ public class Complaints {
         if (aboutLine == null || !"OBJECTION".equals(cmd.kind())) {
             return new Receipt(id, null);
         }
-        String objector = cmd.name() == null || cmd.name().isBlank()
-                ? "群众 #" + id
-                : cmd.name().strip();
+        String objector =
+                cmd.name() == null || cmd.name().isBlank() ? null : cmd.name().strip(); // null: anonymous
         Optional<String> about = notices.stream()
                 .map(n -> n.objectFromPublic(area.areaId(), aboutLine, objector, cmd.content(), id))
                 .flatMap(Optional::stream)

@@ -9,17 +9,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.ActingAs;
 import sunshine.Logins;
 import sunshine.PlatformTest;
@@ -30,39 +24,14 @@ import sunshine.shared.Today;
 /** The approval chain (R26) on the demo bank's B01 with real households, through the service and the pages. */
 @PlatformTest
 @RecordApplicationEvents
-class ApprovalChainTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
-    ApprovalCases cases;
+class ApprovalChainTest extends ApprovalTestBase {
 
     @Autowired
     ApplicationEvents events;
 
-    ApprovalFixture fx;
-    String modeBefore;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ApprovalFixture(jdbc, publisher, tx);
-        modeBefore = fx.mode("ZQRCB");
-        fx.mode("ZQRCB", "INTERNAL");
-    }
-
-    @AfterEach
-    void restore() {
-        fx.mode("ZQRCB", modeBefore);
+    @Override
+    protected String noticeMode() {
+        return "INTERNAL";
     }
 
     private void decide(String user, long caseId, Stage stage, DecisionKind kind, String amount, Stage to)
@@ -368,14 +337,7 @@ class ApprovalChainTest {
     void aNewFinalListSupersedesTheHouseholdsOlderCase_andWithdrawsAnApprovedLimit() throws Exception {
         var h = fx.freshHouseholds("ZQRCB", "B01", 2);
         List<Long> first = fx.fix(h, List.of("30000", "35000"));
-        for (String[] step : new String[][] {
-            {"b01_am1", "PROPOSAL"},
-            {"b01_am2", "ACCOUNT_MANAGER_REVIEW"},
-            {"b01_credit", "CREDIT_COMMITTEE"},
-            {"b01_head", "BRANCH_HEAD_FINAL"}
-        }) {
-            approve(step[0], first.get(0), Stage.valueOf(step[1]));
-        }
+        approveFrom("B01", first.get(0), Stage.PROPOSAL);
         assertThat(fx.status(first.get(0))).isEqualTo("APPROVED/-/1");
         List<Long> second = fx.fix(h, List.of("32000", "36000"));
         assertThat(fx.status(first.get(0))).isEqualTo("SUPERSEDED/-/1");

@@ -5,39 +5,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.ActingAs;
 import sunshine.Logins;
 import sunshine.PlatformTest;
 
 /** Every approval page renders for the roles that use it, in Chinese and English, without an untranslated key. */
 @PlatformTest
-class ApprovalPagesTest {
+class ApprovalPagesTest extends ApprovalTestBase {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
-    ApprovalCases cases;
+    @Override
+    protected String noticeMode() {
+        return null; // the pages as the bank's policy has them
+    }
 
     @Test
     void pagesRenderForEachRole_inBothLanguages() throws Exception {
-        ApprovalFixture fx = new ApprovalFixture(jdbc, publisher, tx);
         var h = fx.freshHouseholds("ZQRCB", "B01", 1);
         long id = fx.fix(h, List.of("20000")).get(0);
         ActingAs.call(mvc, "b01_am1", () -> cases.decide(id, DecisionCommand.approve(Stage.PROPOSAL, fx.version(id))));

@@ -16,14 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.ActingAs;
 import sunshine.Logins;
 import sunshine.PlatformTest;
@@ -36,25 +32,7 @@ import sunshine.shared.Today;
 /** The public notice per village (R27): PUBLIC and INTERNAL mode, the period, objections, prints, the public page. */
 @PlatformTest
 @RecordApplicationEvents
-class NoticeTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
-    ApprovalCases cases;
-
-    @Autowired
-    Notices notices;
+class NoticeTest extends ApprovalTestBase {
 
     @Autowired
     ApprovalSettings settings;
@@ -68,21 +46,15 @@ class NoticeTest {
     @Autowired
     ApplicationEvents events;
 
-    ApprovalFixture fx;
-    String modeBefore;
     long bank;
 
     @BeforeEach
     void setUp() {
-        fx = new ApprovalFixture(jdbc, publisher, tx);
-        modeBefore = fx.mode("ZQRCB");
-        fx.mode("ZQRCB", "PUBLIC");
-        bank = new sunshine.Fixtures(jdbc).bank("ZQRCB");
+        bank = new sunshine.Fixtures(jdbc).bank(BANK);
     }
 
     @AfterEach
     void restore() {
-        fx.mode("ZQRCB", modeBefore);
         jdbc.sql("delete from approval_setting where bank_id = :b")
                 .param("b", bank)
                 .update();
@@ -93,21 +65,7 @@ class NoticeTest {
 
     /** Households of one B01 village taken through the default chain: they wait for the notice. */
     private List<Long> throughTheChain(List<ApprovalFixture.Household> hs, List<String> amounts) throws Exception {
-        List<Long> ids = fx.fix(hs, amounts);
-        for (long id : ids) {
-            for (String[] step : new String[][] {
-                {"b01_am1", "PROPOSAL"},
-                {"b01_am2", "ACCOUNT_MANAGER_REVIEW"},
-                {"b01_credit", "CREDIT_COMMITTEE"},
-                {"b01_head", "BRANCH_HEAD_FINAL"}
-            }) {
-                ActingAs.call(
-                        mvc,
-                        step[0],
-                        () -> cases.decide(id, DecisionCommand.approve(Stage.valueOf(step[1]), fx.version(id))));
-            }
-        }
-        return ids;
+        return throughTheChain("B01", hs, amounts);
     }
 
     private Notice postNotice(long area, LocalDate on) throws Exception {
@@ -346,14 +304,7 @@ class NoticeTest {
 
         // the revised case goes through the chain again and waits for a new notice
         long revised = ids.get(1);
-        for (String[] step : new String[][] {
-            {"b01_am2", "ACCOUNT_MANAGER_REVIEW"}, {"b01_credit", "CREDIT_COMMITTEE"}, {"b01_head", "BRANCH_HEAD_FINAL"}
-        }) {
-            ActingAs.call(
-                    mvc,
-                    step[0],
-                    () -> cases.decide(revised, DecisionCommand.approve(Stage.valueOf(step[1]), fx.version(revised))));
-        }
+        approveFrom("B01", revised, Stage.ACCOUNT_MANAGER_REVIEW);
         assertThat(fx.status(revised)).isEqualTo("AWAITING_NOTICE/-/2");
     }
 

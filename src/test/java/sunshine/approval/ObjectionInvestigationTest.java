@@ -8,15 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.ActingAs;
 import sunshine.Logins;
 import sunshine.PlatformTest;
@@ -28,57 +21,11 @@ import sunshine.shared.Today;
  * investigation (when, with a note); the line stays withdrawn meanwhile; the step is audited and shown on the page.
  */
 @PlatformTest
-class ObjectionInvestigationTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
-    ApprovalCases cases;
-
-    @Autowired
-    Notices notices;
-
-    ApprovalFixture fx;
-    String modeBefore;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ApprovalFixture(jdbc, publisher, tx);
-        modeBefore = fx.mode("ZQRCB");
-        fx.mode("ZQRCB", "PUBLIC");
-    }
-
-    @AfterEach
-    void restore() {
-        fx.mode("ZQRCB", modeBefore);
-    }
+class ObjectionInvestigationTest extends ApprovalTestBase {
 
     private Notice noticeOver(List<ApprovalFixture.Household> hs) throws Exception {
-        List<Long> ids = fx.fix(hs, hs.stream().map(h -> "12000").toList());
-        for (long id : ids) {
-            for (String[] step : new String[][] {
-                {"b01_am1", "PROPOSAL"},
-                {"b01_am2", "ACCOUNT_MANAGER_REVIEW"},
-                {"b01_credit", "CREDIT_COMMITTEE"},
-                {"b01_head", "BRANCH_HEAD_FINAL"}
-            }) {
-                ActingAs.call(
-                        mvc,
-                        step[0],
-                        () -> cases.decide(id, DecisionCommand.approve(Stage.valueOf(step[1]), fx.version(id))));
-            }
-        }
-        return ActingAs.call(mvc, "b01_am1", () -> notices.post(hs.get(0).areaId(), Today.date()));
+        throughTheChain("B01", hs, hs.stream().map(h -> "12000").toList());
+        return postToday("B01", hs.get(0).areaId());
     }
 
     private long audits(String action, long objectionId) {

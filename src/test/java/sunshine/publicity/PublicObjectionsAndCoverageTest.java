@@ -16,22 +16,15 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
 import sunshine.ActingAs;
 import sunshine.Fixtures;
 import sunshine.Logins;
 import sunshine.PlatformTest;
-import sunshine.approval.ApprovalCases;
 import sunshine.approval.ApprovalFixture;
-import sunshine.approval.DecisionCommand;
-import sunshine.approval.Notices;
-import sunshine.approval.Stage;
+import sunshine.approval.ApprovalTestBase;
 import sunshine.dashboard.FiguresRefresh;
 import sunshine.shared.Today;
 import tools.jackson.databind.JsonNode;
@@ -43,13 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  * coverage figures on the dashboard, against 100%).
  */
 @PlatformTest
-class PublicObjectionsAndCoverageTest {
+class PublicObjectionsAndCoverageTest extends ApprovalTestBase {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
+    @Override
+    protected String noticeMode() {
+        return null; // only the objection walk needs PUBLIC, and sets it itself
+    }
 
     @Autowired
     PublicLinks links;
@@ -63,20 +55,6 @@ class PublicObjectionsAndCoverageTest {
     @Autowired
     JsonMapper json;
 
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
-    ApprovalCases cases;
-
-    @Autowired
-    Notices notices;
-
-    ApprovalFixture approval;
-
     private static MockHttpServletRequestBuilder from(MockHttpServletRequestBuilder b, String ip) {
         return b.with(r -> {
             r.setRemoteAddr(ip);
@@ -89,23 +67,10 @@ class PublicObjectionsAndCoverageTest {
      * is left as the demo tests expect it).
      */
     private long noticedArea() throws Exception {
-        List<ApprovalFixture.Household> hs = approval.freshHouseholds("ZQRCB", "B02", 2);
-        List<Long> ids = approval.fix(hs, List.of("30000", "20000"));
-        for (long id : ids) {
-            for (String[] step : new String[][] {
-                {"b02_am1", "PROPOSAL"},
-                {"b02_am2", "ACCOUNT_MANAGER_REVIEW"},
-                {"b02_credit", "CREDIT_COMMITTEE"},
-                {"b02_head", "BRANCH_HEAD_FINAL"}
-            }) {
-                ActingAs.call(
-                        mvc,
-                        step[0],
-                        () -> cases.decide(id, DecisionCommand.approve(Stage.valueOf(step[1]), approval.version(id))));
-            }
-        }
+        List<ApprovalFixture.Household> hs = fx.freshHouseholds(BANK, "B02", 2);
+        throughTheChain("B02", hs, List.of("30000", "20000"));
         long area = hs.get(0).areaId();
-        ActingAs.call(mvc, "b02_am1", () -> notices.post(area, Today.date()));
+        postToday("B02", area);
         return area;
     }
 
@@ -148,14 +113,8 @@ class PublicObjectionsAndCoverageTest {
     @Test
     void anObjectionToANameOnTheNotice_entersTheNoticesObjections_andTheLog_otherComplaintsOnlyTheLog()
             throws Exception {
-        approval = new ApprovalFixture(jdbc, publisher, tx);
-        String modeBefore = approval.mode("ZQRCB");
-        approval.mode("ZQRCB", "PUBLIC");
-        try {
-            objectionWalk(noticedArea());
-        } finally {
-            approval.mode("ZQRCB", modeBefore);
-        }
+        fx.mode(BANK, "PUBLIC"); // put back after the test by ApprovalTestBase
+        objectionWalk(noticedArea());
     }
 
     private void objectionWalk(long area) throws Exception {

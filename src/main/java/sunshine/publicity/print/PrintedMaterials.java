@@ -2,89 +2,44 @@ package sunshine.publicity.print;
 
 import com.google.zxing.common.BitMatrix;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.List;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.springframework.stereotype.Component;
 import sunshine.publicity.GradeRate;
 import sunshine.publicity.PublicArea;
 import sunshine.publicity.TermsVersion;
+import sunshine.transfer.pdf.PdfDoc;
 
 /**
  * The printed publicity of an area (R34, 000 §4.4): a poster with the terms, the rate table, the account manager
  * and the QR code of the village's public page; an open letter to customers (致客户的公开信); a proposal (倡议书).
- * Drawn directly with PDFBox and Noto Sans SC (embedded subset), as the booklets are (docs/decisions.md): A4
- * portrait, one page each, text wrapped by measured width. The font file is read once; each document parses it.
+ * Laid out by hand on one A4 portrait page and drawn through the shared {@link PdfDoc} writer (Noto Sans SC, embedded
+ * subset; text wrapped by measured width), without its page-number footer: each is a single sheet.
  */
 @Component
 public class PrintedMaterials {
 
-    static final String FONT = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
-    static final PDRectangle PAGE = PDRectangle.A4;
     static final float MARGIN = 48;
-    static final Color RED = new Color(0.75f, 0.1f, 0.1f);
-    static final Color GREY = new Color(0.35f, 0.35f, 0.35f);
-
-    private final byte[] font;
-
-    PrintedMaterials() {
-        try (InputStream in = PrintedMaterials.class.getResourceAsStream(FONT)) {
-            if (in == null) {
-                throw new IllegalStateException("font missing from the class path: " + FONT);
-            }
-            this.font = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final Color RED = PdfDoc.RED;
+    static final Color GREY = PdfDoc.GREY;
 
     /** The material as PDF bytes; {@code publicUrl} is the area's short link (printed and as a QR code). */
     public byte[] render(PrintKind kind, PublicArea area, TermsVersion terms, String publicUrl, LocalDate day) {
-        try (PDDocument doc = new PDDocument();
-                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
-            ttf.setEnableGsub(false);
-            PDType0Font f = PDType0Font.load(doc, ttf, true);
-            PDPage page = new PDPage(PAGE);
-            doc.addPage(page);
-            try (Pen pen = new Pen(doc, page, f)) {
-                switch (kind) {
-                    case POSTER -> poster(pen, area, terms, publicUrl);
-                    case LETTER -> letter(pen, area, terms, day);
-                    case PROPOSAL -> proposal(pen, area, terms, day);
-                }
+        try (PdfDoc doc = PdfDoc.portrait(Texts.title(kind) + " · " + area.areaName(), area.bankName())) {
+            Pen pen = new Pen(doc.withoutPageNumbers().subject("terms v" + terms.version()));
+            switch (kind) {
+                case POSTER -> poster(pen, area, terms, publicUrl);
+                case LETTER -> letter(pen, area, terms, day);
+                case PROPOSAL -> proposal(pen, area, terms, day);
             }
-            PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle(Texts.title(kind) + " · " + area.areaName());
-            info.setAuthor(area.bankName());
-            info.setSubject("terms v" + terms.version());
-            info.setCreator("Sunshine Credit");
-            info.setCreationDate(Calendar.getInstance());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return doc.toBytes();
         }
     }
 
-    private void poster(Pen pen, PublicArea area, TermsVersion terms, String url) throws IOException {
-        float w = PAGE.getWidth();
-        float y = PAGE.getHeight() - MARGIN - 10;
+    private void poster(Pen pen, PublicArea area, TermsVersion terms, String url) {
+        float w = pen.doc.pageWidth();
+        float y = pen.doc.pageHeight() - MARGIN - 10;
         pen.centered(area.bankName(), 16, w / 2, y, false, Color.BLACK);
         y -= 40;
         pen.centered("“阳光信贷”公示", 30, w / 2, y, true, RED);
@@ -117,9 +72,9 @@ public class PrintedMaterials {
                 GREY);
     }
 
-    private void letter(Pen pen, PublicArea area, TermsVersion terms, LocalDate day) throws IOException {
-        float w = PAGE.getWidth();
-        float y = PAGE.getHeight() - MARGIN - 20;
+    private void letter(Pen pen, PublicArea area, TermsVersion terms, LocalDate day) {
+        float w = pen.doc.pageWidth();
+        float y = pen.doc.pageHeight() - MARGIN - 20;
         pen.centered("致客户的公开信", 26, w / 2, y, true, RED);
         y -= 40;
         float textW = w - 2 * MARGIN;
@@ -137,9 +92,9 @@ public class PrintedMaterials {
         signature(pen, area, day, y - 40);
     }
 
-    private void proposal(Pen pen, PublicArea area, TermsVersion terms, LocalDate day) throws IOException {
-        float w = PAGE.getWidth();
-        float y = PAGE.getHeight() - MARGIN - 20;
+    private void proposal(Pen pen, PublicArea area, TermsVersion terms, LocalDate day) {
+        float w = pen.doc.pageWidth();
+        float y = pen.doc.pageHeight() - MARGIN - 20;
         pen.centered("倡　议　书", 26, w / 2, y, true, RED);
         y -= 40;
         float textW = w - 2 * MARGIN;
@@ -155,8 +110,8 @@ public class PrintedMaterials {
         signature(pen, area, day, y - 40);
     }
 
-    private static void signature(Pen pen, PublicArea area, LocalDate day, float y) throws IOException {
-        float right = PAGE.getWidth() - MARGIN;
+    private static void signature(Pen pen, PublicArea area, LocalDate day, float y) {
+        float right = pen.doc.pageWidth() - MARGIN;
         pen.right(area.bankName() + " " + area.branchName(), 13, right, y);
         pen.right(day.getYear() + " 年 " + day.getMonthValue() + " 月 " + day.getDayOfMonth() + " 日", 13, right, y - 22);
     }
@@ -173,53 +128,39 @@ public class PrintedMaterials {
         return out;
     }
 
-    /** A page's drawing: text with a measured wrap, headings, the rate table, the manager lines, a QR code. */
-    static final class Pen implements AutoCloseable {
-        private final PDPageContentStream cs;
-        private final PDType0Font font;
+    /** A page's drawing on the shared writer: text with a measured wrap, headings, the rate table, the managers, a QR. */
+    static final class Pen {
+        private final PdfDoc doc;
 
-        Pen(PDDocument doc, PDPage page, PDType0Font font) throws IOException {
-            this.cs = new PDPageContentStream(doc, page);
-            this.font = font;
+        Pen(PdfDoc doc) {
+            this.doc = doc;
         }
 
-        float width(String s, float size) throws IOException {
-            return font.getStringWidth(s) * size / 1000f;
+        float width(String s, float size) {
+            return doc.textWidth(s, size);
         }
 
-        void text(String s, float size, float x, float y, boolean bold, Color color) throws IOException {
-            cs.beginText();
-            cs.setNonStrokingColor(color);
-            cs.setStrokingColor(color);
-            if (bold) {
-                cs.setRenderingMode(RenderingMode.FILL_STROKE);
-                cs.setLineWidth(size / 30f);
-            } else {
-                cs.setRenderingMode(RenderingMode.FILL);
-            }
-            cs.setFont(font, size);
-            cs.newLineAtOffset(x, y);
-            cs.showText(s);
-            cs.endText();
+        void text(String s, float size, float x, float y, boolean bold, Color color) {
+            doc.textAt(s, size, x, y, bold, color);
         }
 
-        void centered(String s, float size, float cx, float y, boolean bold, Color color) throws IOException {
+        void centered(String s, float size, float cx, float y, boolean bold, Color color) {
             text(s, size, cx - width(s, size) / 2, y, bold, color);
         }
 
-        void right(String s, float size, float right, float y) throws IOException {
+        void right(String s, float size, float right, float y) {
             text(s, size, right - width(s, size), y, false, Color.BLACK);
         }
 
-        float heading(String s, float x, float y) throws IOException {
+        float heading(String s, float x, float y) {
             text(s, 14, x, y, true, RED);
             return y - 20;
         }
 
-        float section(String title, List<String> lines, float x, float y, float w) throws IOException {
+        float section(String title, List<String> lines, float x, float y, float w) {
             y = heading(title, x, y);
             for (String l : lines) {
-                for (String part : wrap(l, 11, w)) {
+                for (String part : doc.wrap(l, w, 11)) {
                     text(part, 11, x, y, false, Color.BLACK);
                     y -= 15;
                 }
@@ -227,32 +168,28 @@ public class PrintedMaterials {
             return y - 8;
         }
 
-        float paragraph(String p, float x, float y, float w) throws IOException {
-            for (String part : wrap("　　" + p, 12, w)) {
+        float paragraph(String p, float x, float y, float w) {
+            for (String part : doc.wrap("　　" + p, w, 12)) {
                 text(part, 12, x, y, false, Color.BLACK);
                 y -= 19;
             }
             return y - 4;
         }
 
-        float rates(List<GradeRate> rates, float x, float y, float w) throws IOException {
+        float rates(List<GradeRate> rates, float x, float y, float w) {
             float cell = Math.min(90, w / Math.max(1, rates.size()));
             float h = 20;
             for (int i = 0; i < rates.size(); i++) {
                 float cx = x + i * cell;
-                cs.addRect(cx, y - 2 * h + 14, cell, 2 * h);
-                cs.moveTo(cx, y - h + 14);
-                cs.lineTo(cx + cell, y - h + 14);
-                cs.setLineWidth(0.6f);
-                cs.setStrokingColor(Color.BLACK);
-                cs.stroke();
+                doc.rectAt(cx, y - 2 * h + 14, cell, 2 * h, 0.6f);
+                doc.lineAt(cx, y - h + 14, cx + cell, y - h + 14, 0.6f);
                 centered(rates.get(i).grade() + " 级", 11, cx + cell / 2, y, true, Color.BLACK);
                 centered(rates.get(i).annualRate().toPlainString() + "%", 11, cx + cell / 2, y - h, false, Color.BLACK);
             }
             return y - 2 * h - 8;
         }
 
-        float managers(PublicArea area, float x, float y, float w) throws IOException {
+        float managers(PublicArea area, float x, float y, float w) {
             if (area.managers().isEmpty()) {
                 text(
                         "（请向 " + area.branchName() + " 咨询"
@@ -277,51 +214,19 @@ public class PrintedMaterials {
             return y - 4;
         }
 
-        void qr(BitMatrix m, float x, float y, float size) throws IOException {
+        void qr(BitMatrix m, float x, float y, float size) {
             float module = size / m.getWidth();
-            cs.setNonStrokingColor(Color.BLACK);
+            float[] corners = new float[2 * m.getWidth() * m.getHeight()];
+            int n = 0;
             for (int r = 0; r < m.getHeight(); r++) {
                 for (int c = 0; c < m.getWidth(); c++) {
                     if (m.get(c, r)) {
-                        cs.addRect(x + c * module, y + size - (r + 1) * module, module, module);
+                        corners[n++] = x + c * module;
+                        corners[n++] = y + size - (r + 1) * module;
                     }
                 }
             }
-            cs.fill();
-        }
-
-        List<String> wrap(String s, float size, float w) throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            float used = 0;
-            for (int i = 0; i < s.length(); ) {
-                int cp = s.codePointAt(i);
-                String ch = new String(Character.toChars(cp));
-                float cw;
-                try {
-                    cw = width(ch, size);
-                } catch (IllegalArgumentException e) {
-                    ch = "□";
-                    cw = width(ch, size);
-                }
-                if (used + cw > w && line.length() > 0) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                    used = 0;
-                }
-                line.append(ch);
-                used += cw;
-                i += Character.charCount(cp);
-            }
-            if (line.length() > 0) {
-                lines.add(line.toString());
-            }
-            return lines;
-        }
-
-        @Override
-        public void close() throws IOException {
-            cs.close();
+            doc.squaresAt(java.util.Arrays.copyOf(corners, n), module);
         }
     }
 }

@@ -63,6 +63,7 @@ public final class PdfDoc implements AutoCloseable {
     private PDPageContentStream cs;
     private float y;
     private boolean released;
+    private boolean pageNumbers = true;
 
     private PdfDoc(PDRectangle size, String title, String author) {
         this.size = size;
@@ -229,7 +230,7 @@ public final class PdfDoc implements AutoCloseable {
     public byte[] toBytes() {
         try {
             cs.close();
-            int pages = doc.getNumberOfPages();
+            int pages = pageNumbers ? doc.getNumberOfPages() : 0;
             for (int i = 0; i < pages; i++) {
                 try (PDPageContentStream footer =
                         new PDPageContentStream(doc, doc.getPage(i), AppendMode.APPEND, true, true)) {
@@ -361,5 +362,74 @@ public final class PdfDoc implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // Positioned drawing, for one-page prints laid out by hand (posters, letters): the caller places every line in
+    // points from the bottom-left corner of the current page; the flowing methods above are not to be mixed in.
+
+    /** No "第 x 页 / 共 y 页" footer: for single-sheet prints that carry their own lines at the bottom. */
+    public PdfDoc withoutPageNumbers() {
+        pageNumbers = false;
+        return this;
+    }
+
+    /** The document's subject property (not printed). */
+    public PdfDoc subject(String subject) {
+        doc.getDocumentInformation().setSubject(subject);
+        return this;
+    }
+
+    public float pageWidth() {
+        return size.getWidth();
+    }
+
+    public float pageHeight() {
+        return size.getHeight();
+    }
+
+    /** Width of the text in points at the given size. */
+    public float textWidth(String text, float fontSize) {
+        return cjk.width(cjk.printable(text), fontSize);
+    }
+
+    /** One line of text whose baseline starts at (x, y). */
+    public PdfDoc textAt(String text, float fontSize, float x, float y, boolean bold, Color color) {
+        draw(text, fontSize, x, y, bold, color);
+        return this;
+    }
+
+    /** A ruled rectangle with its lower-left corner at (x, y). */
+    public PdfDoc rectAt(float x, float y, float w, float h, float lineWidth) {
+        try {
+            cs.setLineWidth(lineWidth);
+            cs.addRect(x, y, w, h);
+            cs.stroke();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** A ruled line. */
+    public PdfDoc lineAt(float x1, float y1, float x2, float y2, float lineWidth) {
+        line(x1, y1, x2, y2, lineWidth);
+        return this;
+    }
+
+    /** Black squares of one size with their lower-left corners at the given points (x, y, x, y …), filled at once. */
+    public PdfDoc squaresAt(float[] corners, float side) {
+        if (corners.length < 2) {
+            return this;
+        }
+        try {
+            cs.setNonStrokingColor(Color.BLACK);
+            for (int i = 0; i + 1 < corners.length; i += 2) {
+                cs.addRect(corners[i], corners[i + 1], side, side);
+            }
+            cs.fill();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 }
