@@ -79,22 +79,6 @@ class ChecksBenchmark {
                 n / 10,
                 (System.currentTimeMillis() - t) / 1000.0);
 
-        if (Boolean.getBoolean("bench.first")) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try (Statement s = c.createStatement()) {
-                    s.execute("set local enable_nestloop = off");
-                    plan(
-                            s,
-                            "FIRST",
-                            LedgerChecks.checkSql(true, false)
-                                    .replace(":bank", Long.toString(bank))
-                                    .replace("(:ids)", "(" + ledger + ")"));
-                } finally {
-                    c.rollback();
-                }
-            }
-        }
         // the application: R23 findings (one insert-select) and R24 removals (as the pages compute them)
         Measure.resetPeaks();
         t = System.currentTimeMillis();
