@@ -50,6 +50,7 @@ class DashboardBenchmark {
 
     static final int USERS = 50;
     static final int REQUESTS_PER_USER = 40;
+    static final int WARM_UP = 16;
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @LocalServerPort
@@ -112,27 +113,41 @@ class DashboardBenchmark {
                     .query(Long.class)
                     .single());
         }
-        // one pass to warm up (templates, plans, JIT), not measured
-        drive(
-                clients.subList(0, 4),
-                homes.subList(0, 4),
-                4,
-                new ConcurrentHashMap<>(),
-                200,
-                (home, i) -> page(home, i, areas, branches));
+        // warm up, not measured: every user asks WARM_UP pages first, so templates are parsed, plans cached and the
+        // JIT has compiled the pages' code (a dashboard server runs for days; with only a handful of warm-up requests
+        // the compiler threads took a sixth of the CPU during the measured phase)
+        long warm = System.currentTimeMillis();
+        drive(clients, homes, WARM_UP, new ConcurrentHashMap<>(), 200, (home, i) -> page(home, i, areas, branches));
+        System.out.printf(
+                Locale.ROOT,
+                "DASHBOARD warm-up: %d users x %d requests in %.1f s%n",
+                USERS,
+                WARM_UP,
+                (System.currentTimeMillis() - warm) / 1000.0);
 
         // one user alone, to tell a page's own cost from waiting for the machine
+        int backend = jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
         Map<String, List<Long>> alone = new ConcurrentHashMap<>();
-        drive(clients.subList(0, 1), homes.subList(0, 1), 48, alone, 200, (home, i) -> page(home, i, areas, branches));
+        Measure.Cpu before = Measure.cpu(backend);
+        long serverBefore = serverCpuNanos();
+        drive(clients.subList(0, 1), homes.subList(0, 1), 96, alone, 200, (home, i) -> page(home, i, areas, branches));
+        printCpu("one user alone", 96, Measure.cpu(backend).minus(before), serverCpuNanos() - serverBefore);
         for (var e : new TreeMap<>(alone).entrySet()) {
             System.out.printf(
                     Locale.ROOT, "DASHBOARD one user alone: %-28s %s%n", e.getKey(), percentiles(e.getValue()));
         }
 
         Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+        before = Measure.cpu(backend);
+        serverBefore = serverCpuNanos();
         t = System.currentTimeMillis();
         drive(clients, homes, REQUESTS_PER_USER, latencies, 200, (home, i) -> page(home, i, areas, branches));
         long wall = System.currentTimeMillis() - t;
+        printCpu(
+                USERS + " users",
+                USERS * REQUESTS_PER_USER,
+                Measure.cpu(backend).minus(before),
+                serverCpuNanos() - serverBefore);
         List<Long> all = new ArrayList<>();
         latencies.values().forEach(all::addAll);
         System.out.printf(
@@ -212,6 +227,34 @@ class DashboardBenchmark {
                 (System.currentTimeMillis() - t) / 1000.0);
         assertThat(lines - 1).isEqualTo(filed);
         assertThat(households).isPositive();
+    }
+
+    /**
+     * CPU per request: the whole JVM (server and the benchmark's own HTTP clients), the web server's request threads
+     * alone, and PostgreSQL. With two cores, fifty users without think time wait on each other, so the p95 they see
+     * is about fifty times a request's CPU over two; this line tells which part to make cheaper.
+     */
+    private static void printCpu(String phase, int requests, Measure.Cpu cpu, long serverNanos) {
+        System.out.printf(
+                Locale.ROOT,
+                "DASHBOARD CPU per request, %s: JVM %.2f ms (request threads %.2f ms), PostgreSQL %.2f ms%n",
+                phase,
+                cpu.jvmSeconds() * 1000 / requests,
+                serverNanos / 1e6 / requests,
+                cpu.databaseSeconds() * 1000 / requests);
+    }
+
+    /** CPU time of the web server's request threads (Tomcat's http-nio-…-exec-N), alive now. */
+    private static long serverCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("http-nio-")) {
+                long n = threads.getThreadCpuTime(info.getThreadId());
+                sum += Math.max(0, n);
+            }
+        }
+        return sum;
     }
 
     /**
