@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import sunshine.shared.CurrentUser;
@@ -14,13 +15,17 @@ import sunshine.shared.CurrentUser;
  * are refreshed ({@link FiguresRefresh}, every minute) or its targets change, and never longer than a minute. The
  * figures only change at a refresh, so fifty people looking at the same coverage table cost one query, not fifty.
  * Only answers are kept: a question refused (out of scope, 404 and audited) is asked again every time. The key holds
- * the caller's scope path, so an answer is only ever given to someone who sees exactly the same branches.
+ * the caller's scope path, so an answer is only ever given to someone who sees exactly the same branches. Pages keep
+ * the rendered HTML of their figures here too (with the language among the arguments): it is made from these answers
+ * only, so it is as current as they are.
  */
 @Component
 public class FigureCache {
 
     static final long MAX_AGE_NANOS = 60_000_000_000L;
     static final int MAX_ENTRIES = 5_000;
+    /** Rendered HTML kept (in chars, about twice as many bytes): all is dropped beyond it, as beyond MAX_ENTRIES. */
+    static final long MAX_CHARS = 16_000_000;
 
     private record Key(long bankId, String scopePath, String question, List<Object> args) {}
 
@@ -28,6 +33,10 @@ public class FigureCache {
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final AtomicLong chars = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder clears = new LongAdder();
 
     /** The answer to {@code question} with {@code args} for the caller's bank and scope, loaded when not kept. */
     @SuppressWarnings("unchecked")
@@ -39,14 +48,38 @@ public class FigureCache {
         long now = System.nanoTime();
         Entry e = entries.get(key);
         if (e != null && e.generation() == generation && now - e.at() < MAX_AGE_NANOS) {
+            hits.increment();
             return (T) e.value();
         }
+        misses.increment();
         T value = load.get();
-        if (entries.size() >= MAX_ENTRIES) {
+        long size = size(value);
+        if (entries.size() >= MAX_ENTRIES || chars.addAndGet(size) > MAX_CHARS) {
             entries.clear();
+            chars.set(size);
+            clears.increment();
         }
-        entries.put(key, new Entry(generation, now, value));
+        Entry old = entries.put(key, new Entry(generation, now, value));
+        if (old != null) {
+            chars.addAndGet(-size(old.value()));
+        }
         return value;
+    }
+
+    private static long size(Object value) {
+        return value instanceof CharSequence text ? text.length() : 0;
+    }
+
+    /** How the cache has done since the start: for the benchmark's report and for anyone wondering. */
+    public String stats() {
+        return String.format(
+                java.util.Locale.ROOT,
+                "%,d entries, %,d chars of HTML, %,d hits, %,d misses, emptied %,d times",
+                entries.size(),
+                chars.get(),
+                hits.sum(),
+                misses.sum(),
+                clears.sum());
     }
 
     /** The bank's figures or targets changed: every answer kept for it is old. */

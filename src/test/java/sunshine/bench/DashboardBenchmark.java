@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import sunshine.dashboard.FigureCache;
 import sunshine.dashboard.FiguresRefresh;
 import sunshine.demo.DemoBank;
 import sunshine.shared.Today;
@@ -50,7 +51,7 @@ class DashboardBenchmark {
 
     static final int USERS = 50;
     static final int REQUESTS_PER_USER = 40;
-    static final int WARM_UP = 16;
+    static final int WARM_UP = 40;
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @LocalServerPort
@@ -61,6 +62,9 @@ class DashboardBenchmark {
 
     @Autowired
     FiguresRefresh refresh;
+
+    @Autowired
+    FigureCache cache;
 
     @Test
     void dashboardsAtSize() throws Exception {
@@ -159,6 +163,7 @@ class DashboardBenchmark {
                 all.size() * 1000.0 / wall,
                 Measure.loadAverage());
         System.out.printf(Locale.ROOT, "DASHBOARD all pages: %s%n", percentiles(all));
+        System.out.printf(Locale.ROOT, "DASHBOARD figure cache: %s%n", cache.stats());
         List<Long> sortedAll = new ArrayList<>(all);
         Collections.sort(sortedAll);
         Measure.record(

@@ -55,8 +55,10 @@ class DashboardPagesTest {
             MockHttpSession session = Logins.as(mvc, user);
             for (String url : pages) {
                 for (String lang : List.of("zh-CN", "en")) {
-                    MockHttpServletResponse r = mvc.perform(
-                                    get(url).session(session).header("Accept-Language", lang))
+                    // pages take the language from ?lang= (Accept-Language is for the API)
+                    MockHttpServletResponse r = mvc.perform(get(url + (url.contains("?") ? "&" : "?") + "lang="
+                                            + (lang.equals("en") ? "en" : "zh_CN"))
+                                    .session(session))
                             .andReturn()
                             .getResponse();
                     r.setCharacterEncoding("UTF-8");

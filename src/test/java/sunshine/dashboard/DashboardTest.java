@@ -151,6 +151,41 @@ class DashboardTest {
         assertThat(sum).isEqualTo(filedInBank);
     }
 
+    /**
+     * The pages keep their rendered figures (FigureCache) until the figures change: the same village's page, seen by
+     * two people of the same scope, moves after the refresh, and a person of another scope never gets the kept HTML.
+     */
+    @Test
+    void theVillagesPageMovesWithItsFigures_notBeforeTheRefresh() throws Exception {
+        MockHttpSession ho = Logins.as(mvc, "ho_bd");
+        MockHttpSession ho2 = Logins.as(mvc, "ho_credit");
+        String url = "/dashboard/coverage/areas/" + area;
+        assertThat(page(ho, url)).contains("2 / 4").doesNotContain("3 / 4");
+        assertThat(page(ho2, url)).contains("2 / 4");
+
+        fx.customerIn(area, residentId(3), "看板丙");
+        // not refreshed yet: the figures (and so the kept page) are the last refresh's, as the page says
+        assertThat(page(ho, url)).contains("2 / 4");
+        refresh.refresh(bank);
+        assertThat(page(ho, url)).contains("3 / 4").doesNotContain("2 / 4");
+        assertThat(page(ho2, url)).contains("3 / 4");
+        // another branch's head is refused, not served the page kept for head office
+        assertThat(mvc.perform(get(url).session(Logins.as(mvc, "b02_head")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    String page(MockHttpSession session, String url) throws Exception {
+        MockHttpServletResponse r = mvc.perform(get(url).session(session).header("Accept-Language", "zh-CN"))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).as(url).isEqualTo(200);
+        r.setCharacterEncoding("UTF-8");
+        return r.getContentAsString();
+    }
+
     JsonNode branchLine(JsonCalls calls, long branchId) throws Exception {
         for (JsonNode l :
                 calls.get("/api/v1/dashboard/coverage?by=BRANCH").body().get("lines")) {

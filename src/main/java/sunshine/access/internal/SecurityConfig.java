@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -56,6 +57,15 @@ class SecurityConfig {
                         .defaultAccessDeniedHandlerFor(problems, API))
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * No observation around each security filter: nothing collects them (only health is exposed), and wrapping the
+     * dozen filters in timers was a tenth of a dashboard page's CPU at fifty users (docs/decisions.md).
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ import sunshine.shared.CurrentUser;
 import sunshine.shared.PageResult;
 import sunshine.shared.PublicityReach;
 import sunshine.shared.Today;
+import sunshine.shared.web.FragmentHtml;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,6 +63,7 @@ class CoveragePages {
     private final FigureCache cache;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final FragmentHtml html;
 
     CoveragePages(
             CoverageBoard board,
@@ -69,7 +72,8 @@ class CoveragePages {
             DashboardSettings settings,
             FigureCache cache,
             JsonMapper json,
-            MessageSource messages) {
+            MessageSource messages,
+            FragmentHtml html) {
         this.board = board;
         this.funnel = funnel;
         this.plans = plans;
@@ -77,6 +81,7 @@ class CoveragePages {
         this.cache = cache;
         this.json = json;
         this.messages = messages;
+        this.html = html;
     }
 
     @GetMapping("/dashboard")
@@ -92,27 +97,49 @@ class CoveragePages {
             @RequestParam(defaultValue = "FILING") CoverageBoard.Order order,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        Targets targets = targets();
-        String totalName = text("dashboard.total");
-        CoverageLine total = cache.get("total", () -> board.total(branchId, totalName), branchId, totalName);
         List<CoverageLine> branches = branches(branchId);
         By level = by != null ? by : (branchId == null && branches.size() > 1 ? By.BRANCH : By.AREA);
-        model.addAttribute("targets", targets);
         model.addAttribute("branchId", branchId);
         model.addAttribute(
                 "branchName",
                 branchId == null
                         ? null
                         : branches.isEmpty() ? null : branches.get(0).name());
-        model.addAttribute("managerId", managerId);
         model.addAttribute("by", level);
-        model.addAttribute("order", order);
-        model.addAttribute("total", total);
         model.addAttribute("refreshedAt", refreshedAt());
+        model.addAttribute(
+                "figuresHtml",
+                cache.get(
+                        "coverageHtml",
+                        () -> html.render(
+                                "dashboard/coverage",
+                                "figures",
+                                coverageFigures(branchId, level, managerId, order, page, branches)),
+                        branchId,
+                        level,
+                        managerId,
+                        order,
+                        page,
+                        LocaleContextHolder.getLocale()));
+        return "dashboard/coverage";
+    }
+
+    /** What the coverage page's figures fragment shows. */
+    private Map<String, Object> coverageFigures(
+            Long branchId, By level, Long managerId, CoverageBoard.Order order, int page, List<CoverageLine> branches) {
+        Targets targets = targets();
+        String totalName = text("dashboard.total");
+        Map<String, Object> m = new HashMap<>();
+        m.put("targets", targets);
+        m.put("branchId", branchId);
+        m.put("managerId", managerId);
+        m.put("by", level);
+        m.put("order", order);
+        m.put("total", cache.get("total", () -> board.total(branchId, totalName), branchId, totalName));
         // the enums' values from here, not T(...) in the template: a type reference is a class lookup per render
-        model.addAttribute("levels", By.values());
-        model.addAttribute("orders", CoverageBoard.Order.values());
-        model.addAttribute("publicityGoal", PublicityReach.GOAL_PERCENT);
+        m.put("levels", By.values());
+        m.put("orders", CoverageBoard.Order.values());
+        m.put("publicityGoal", PublicityReach.GOAL_PERCENT);
         List<CoverageLine> lines;
         if (level == By.AREA) {
             PageResult.Request request = new PageResult.Request(page, 50);
@@ -123,27 +150,40 @@ class CoveragePages {
                     managerId,
                     order,
                     request);
-            model.addAttribute("areas", areas);
+            m.put("areas", areas);
             lines = areas.items();
         } else {
+            m.put("areas", null);
             lines = level == By.BRANCH ? branches : cache.get("managers", () -> board.managers(branchId), branchId);
         }
-        model.addAttribute("lines", lines);
+        m.put("lines", lines);
         Map<String, long[]> bands = cache.get("bands", () -> board.bands(branchId), branchId);
-        model.addAttribute("chartJson", safeJson(chart(lines, bands, targets)));
-        return "dashboard/coverage";
+        m.put("chartJson", safeJson(chart(lines, bands, targets)));
+        return m;
     }
 
     @GetMapping("/dashboard/coverage/areas/{areaId}")
     String area(@PathVariable long areaId, Model model) {
         CoverageLine line = area(areaId);
+        Long branchId = cache.get("branchOf", () -> board.branchOf(areaId), areaId);
         model.addAttribute("line", line);
-        model.addAttribute("targets", targets());
-        model.addAttribute("publicityGoal", PublicityReach.GOAL_PERCENT);
-        model.addAttribute("branchId", cache.get("branchOf", () -> board.branchOf(areaId), areaId));
+        model.addAttribute("branchId", branchId);
+        model.addAttribute(
+                "figuresHtml",
+                cache.get(
+                        "areaHtml",
+                        () -> {
+                            Map<String, Object> m = new HashMap<>();
+                            m.put("line", line);
+                            m.put("targets", targets());
+                            m.put("publicityGoal", PublicityReach.GOAL_PERCENT);
+                            m.put("steps", steps(null, areaId));
+                            return html.render("dashboard/area", "figures", m);
+                        },
+                        areaId,
+                        LocaleContextHolder.getLocale()));
         // read live: the households missing are what the manager works on now
         model.addAttribute("missing", board.missing(areaId));
-        model.addAttribute("steps", steps(null, areaId));
         model.addAttribute("refreshedAt", refreshedAt());
         return "dashboard/area";
     }
@@ -233,20 +273,38 @@ class CoveragePages {
     @GetMapping("/dashboard/funnel")
     String funnel(
             @RequestParam(required = false) Long branchId, @RequestParam(required = false) Long areaId, Model model) {
-        List<Funnel.Step> steps = steps(branchId, areaId);
+        CoverageLine area = areaId == null ? null : area(areaId);
         model.addAttribute("branchId", branchId);
         model.addAttribute("areaId", areaId);
-        model.addAttribute("area", areaId == null ? null : area(areaId));
-        model.addAttribute("steps", steps);
-        model.addAttribute(
-                "rows", areaId == null ? cache.get("byBranch", () -> funnel.byBranch(branchId), branchId) : List.of());
-        model.addAttribute("branches", branches(null));
+        model.addAttribute("area", area);
         model.addAttribute("refreshedAt", refreshedAt());
-        List<Map<String, Object>> chart = new ArrayList<>();
-        for (Funnel.Step s : steps) {
-            chart.add(Map.of("name", text(s.messageKey()), "value", s.households(), "amount", s.amount()));
-        }
-        model.addAttribute("chartJson", safeJson(chart));
+        model.addAttribute(
+                "figuresHtml",
+                cache.get(
+                        "funnelHtml",
+                        () -> {
+                            List<Funnel.Step> steps = steps(branchId, areaId);
+                            Map<String, Object> m = new HashMap<>();
+                            m.put("branchId", branchId);
+                            m.put("area", area);
+                            m.put("steps", steps);
+                            m.put(
+                                    "rows",
+                                    areaId == null
+                                            ? cache.get("byBranch", () -> funnel.byBranch(branchId), branchId)
+                                            : List.of());
+                            m.put("branches", branches(null));
+                            List<Map<String, Object>> chart = new ArrayList<>();
+                            for (Funnel.Step s : steps) {
+                                chart.add(Map.of(
+                                        "name", text(s.messageKey()), "value", s.households(), "amount", s.amount()));
+                            }
+                            m.put("chartJson", safeJson(chart));
+                            return html.render("dashboard/funnel", "figures", m);
+                        },
+                        branchId,
+                        areaId,
+                        LocaleContextHolder.getLocale()));
         return "dashboard/funnel";
     }
 
@@ -282,19 +340,49 @@ class CoveragePages {
     @GetMapping("/dashboard/progress")
     String progress(@RequestParam(required = false) Long branchId, Model model) {
         LocalDate today = Today.date();
-        List<BranchProgress> progress = cache.get("progress", () -> plans.progress(branchId, today), branchId, today);
         model.addAttribute("branchId", branchId);
-        model.addAttribute("progress", progress);
-        model.addAttribute("late", cache.get("late", () -> plans.late(branchId, today), branchId, today));
-        model.addAttribute("branches", branches(null));
-        Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("branches", progress.stream().map(BranchProgress::branchName).toList());
-        chart.put("onTrack", progress.stream().map(BranchProgress::onTrack).toList());
-        chart.put("late", progress.stream().map(BranchProgress::late).toList());
-        chart.put(
-                "unplanned", progress.stream().map(p -> p.areas() - p.planned()).toList());
-        chart.put("finished", progress.stream().map(BranchProgress::finished).toList());
-        model.addAttribute("chartJson", safeJson(chart));
+        model.addAttribute(
+                "figuresHtml",
+                cache.get(
+                        "progressHtml",
+                        () -> {
+                            List<BranchProgress> progress =
+                                    cache.get("progress", () -> plans.progress(branchId, today), branchId, today);
+                            Map<String, Object> m = new HashMap<>();
+                            m.put("branchId", branchId);
+                            m.put("progress", progress);
+                            m.put("late", cache.get("late", () -> plans.late(branchId, today), branchId, today));
+                            m.put("branches", branches(null));
+                            Map<String, Object> chart = new LinkedHashMap<>();
+                            chart.put(
+                                    "branches",
+                                    progress.stream()
+                                            .map(BranchProgress::branchName)
+                                            .toList());
+                            chart.put(
+                                    "onTrack",
+                                    progress.stream()
+                                            .map(BranchProgress::onTrack)
+                                            .toList());
+                            chart.put(
+                                    "late",
+                                    progress.stream().map(BranchProgress::late).toList());
+                            chart.put(
+                                    "unplanned",
+                                    progress.stream()
+                                            .map(p -> p.areas() - p.planned())
+                                            .toList());
+                            chart.put(
+                                    "finished",
+                                    progress.stream()
+                                            .map(BranchProgress::finished)
+                                            .toList());
+                            m.put("chartJson", safeJson(chart));
+                            return html.render("dashboard/progress", "figures", m);
+                        },
+                        branchId,
+                        today,
+                        LocaleContextHolder.getLocale()));
         return "dashboard/progress";
     }
 
