@@ -2,6 +2,7 @@ package sunshine.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -12,9 +13,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import sunshine.ActingAs;
 import sunshine.Fixtures;
+import sunshine.Logins;
 import sunshine.PlatformTest;
 import sunshine.shared.NotFoundException;
 import sunshine.shared.PageResult;
@@ -89,5 +92,51 @@ class RefusedQuestionsTest {
         });
         // six questions, six entries: none was lost waiting for a connection
         assertThat(fx.outOfScopeEntries(bank)).isEqualTo(audited + 6);
+    }
+    /**
+     * The same through a page whose service reads in a transaction (a customer's file): the refusal is written when
+     * the request is done, with the connection the transaction gave back, not with a second one.
+     */
+    @Test
+    void aRefusedPageInATransactionIsAudited_withOneConnectionLeftInThePool() throws Exception {
+        Assumptions.assumeTrue(dataSource.isWrapperFor(HikariDataSource.class), "a Hikari pool");
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        Fixtures fx = new Fixtures(jdbc);
+        long bank = fx.bank("ZQRCB");
+        long b02 = fx.branch("ZQRCB", "B02");
+        long b02Customer = jdbc.sql("""
+                        select c.id from customer c join household h on h.id = c.household_id
+                         where h.branch_id = :b order by c.id limit 1""").param("b", b02).query(Long.class).single();
+        MockHttpSession head = Logins.as(mvc, "b01_head");
+        long audited = fx.outOfScopeEntries(bank);
+        long timeout = pool.getConnectionTimeout();
+        List<Connection> held = new ArrayList<>();
+        pool.getHikariConfigMXBean().setConnectionTimeout(5_000);
+        try {
+            while (held.size() < pool.getMaximumPoolSize() - 1) {
+                held.add(pool.getConnection());
+            }
+            try (var lock = held.get(0).createStatement()) {
+                lock.execute("select pg_advisory_lock(" + FiguresRefresh.LOCK + ", id::int) from bank");
+            }
+            for (int i = 0; i < 3; i++) {
+                assertThat(mvc.perform(get("/customers/" + b02Customer).session(head))
+                                .andReturn()
+                                .getResponse()
+                                .getStatus())
+                        .isEqualTo(404);
+            }
+        } finally {
+            if (!held.isEmpty()) {
+                try (var unlock = held.get(0).createStatement()) {
+                    unlock.execute("select pg_advisory_unlock_all()");
+                }
+            }
+            for (Connection c : held) {
+                c.close();
+            }
+            pool.getHikariConfigMXBean().setConnectionTimeout(timeout);
+        }
+        assertThat(fx.outOfScopeEntries(bank)).isEqualTo(audited + 3);
     }
 }
