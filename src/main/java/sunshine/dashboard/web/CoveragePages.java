@@ -178,12 +178,12 @@ class CoveragePages {
                             m.put("targets", targets());
                             m.put("publicityGoal", PublicityReach.GOAL_PERCENT);
                             m.put("steps", steps(null, areaId));
+                            // as of the same refresh as the figures above it (docs/decisions.md)
+                            m.put("missing", board.missing(areaId));
                             return html.render("dashboard/area", "figures", m);
                         },
                         areaId,
                         LocaleContextHolder.getLocale()));
-        // read live: the households missing are what the manager works on now
-        model.addAttribute("missing", board.missing(areaId));
         model.addAttribute("refreshedAt", refreshedAt());
         return "dashboard/area";
     }
