@@ -387,10 +387,10 @@ public final class FenAggregation {
             }
             b.append(']');
             if (complete) {
-                id(b.append(",\"file\":["), file.representativeAge());
-                text(b.append(','), file.customerType());
-                text(b.append(','), file.residence());
-                id(b.append(','), file.members());
+                ExplanationJson.id(b.append(",\"file\":["), file.representativeAge());
+                ExplanationJson.text(b.append(','), file.customerType());
+                ExplanationJson.text(b.append(','), file.residence());
+                ExplanationJson.id(b.append(','), file.members());
                 b.append("],\"cap\":[\"").append(position.name()).append('"');
                 Amounts.appendPlain(b.append(','), afterCap, afterCapScale, true);
                 amount(b.append(','), afterRounding);
@@ -410,22 +410,6 @@ public final class FenAggregation {
                 b.append("null");
             } else {
                 b.append(v);
-            }
-        }
-
-        private static void id(StringBuilder b, Integer v) {
-            if (v == null) {
-                b.append("null");
-            } else {
-                b.append(v.intValue());
-            }
-        }
-
-        private static void text(StringBuilder b, String code) {
-            if (code == null) {
-                b.append("null");
-            } else {
-                b.append('"').append(code).append('"');
             }
         }
 

@@ -227,30 +227,14 @@ public class AggregationBatch {
         if (f == null) {
             return aggregate(rules, household, group.estimates(), file, counts);
         }
-        counts.households++;
-        if (f.complete()) {
-            counts.complete++;
-            if (!f.eligible()) {
-                counts.ineligible++;
-            }
-        } else {
-            counts.backToPanel++;
-        }
+        counts.add(f.complete(), f.eligible());
         return f;
     }
 
     private static AggregationResult aggregate(
             RuleSet rules, long household, List<Estimate> group, HouseholdFile file, Counts counts) {
         AggregationResult r = Aggregation.aggregate(rules, household, group, file);
-        counts.households++;
-        if (r.status() == AggregationStatus.COMPLETE) {
-            counts.complete++;
-            if (!r.eligible()) {
-                counts.ineligible++;
-            }
-        } else {
-            counts.backToPanel++;
-        }
+        counts.add(r.status() == AggregationStatus.COMPLETE, r.eligible());
         return r;
     }
 
@@ -463,5 +447,17 @@ public class AggregationBatch {
         long complete;
         long backToPanel;
         long ineligible;
+
+        void add(boolean complete, boolean eligible) {
+            households++;
+            if (complete) {
+                this.complete++;
+                if (!eligible) {
+                    ineligible++;
+                }
+            } else {
+                backToPanel++;
+            }
+        }
     }
 }
