@@ -73,7 +73,19 @@ public final class Amounts {
             return;
         }
         // at most 18 digits: the unscaled value is a long, read without building a BigInteger
-        long u = v.movePointRight(scale).longValueExact();
+        appendPlain(b, v.movePointRight(scale).longValueExact(), scale, strip);
+    }
+
+    /**
+     * As {@link #appendPlain(StringBuilder, BigDecimal, boolean)} for the value {@code unscaled} × 10^-{@code scale}
+     * (0 ≤ scale ≤ 18): the batch's amounts in whole fen (scale 2).
+     */
+    public static void appendPlain(StringBuilder b, long unscaled, int scale, boolean strip) {
+        if (unscaled == Long.MIN_VALUE || scale < 0 || scale > 18) {
+            appendPlain(b, BigDecimal.valueOf(unscaled, scale), strip);
+            return;
+        }
+        long u = unscaled;
         if (u < 0) {
             b.append('-');
             u = -u;

@@ -117,7 +117,7 @@ final class ExplanationJson {
     }
 
     /** An id or count, without boxing it into a string; null as null. */
-    private static void id(StringBuilder b, Number v) {
+    static void id(StringBuilder b, Number v) {
         if (v == null) {
             b.append("null");
         } else {
@@ -126,7 +126,7 @@ final class ExplanationJson {
     }
 
     /** A code of the file (Factor.codes(), checked when read from the file): nothing to escape. */
-    private static void text(StringBuilder b, String code) {
+    static void text(StringBuilder b, String code) {
         if (code == null) {
             b.append("null");
         } else {

@@ -15,6 +15,7 @@ import sunshine.review.aggregation.Aggregation;
 import sunshine.review.aggregation.AggregationResult;
 import sunshine.review.aggregation.AggregationStatus;
 import sunshine.review.aggregation.Estimate;
+import sunshine.review.aggregation.FenAggregation;
 import sunshine.review.aggregation.Figure;
 import sunshine.review.aggregation.HouseholdFile;
 import sunshine.review.aggregation.RuleSet;
@@ -53,6 +54,8 @@ public class AggregationBatch {
             + " gross_income, net_income, suggested, proposed_amount, band, score, grade, eligible, explanation";
 
     private static final int FLUSH_AT = 1 << 18;
+
+    private static final Figure[] FIGURES = Figure.values();
 
     /** Households aggregated before they go to the writer thread together. */
     private static final int BATCH = 256;
@@ -151,8 +154,9 @@ public class AggregationBatch {
             Counts counts,
             java.util.function.LongConsumer progress)
             throws SQLException {
-        List<Estimate> group = new ArrayList<>(8);
-        List<AggregationResult> results = new ArrayList<>(BATCH);
+        FenAggregation fen = FenAggregation.of(rules);
+        FenAggregation.Inputs group = new FenAggregation.Inputs();
+        List<Object> results = new ArrayList<>(BATCH);
         long current = Long.MIN_VALUE;
         while (row.next()) {
             long household = row.getLong(0);
@@ -160,8 +164,8 @@ public class AggregationBatch {
                 if (household < current) {
                     throw new IllegalStateException("estimates must come ordered by household");
                 }
-                if (!group.isEmpty()) {
-                    results.add(aggregate(rules, current, group, files.at(current), counts));
+                if (group.size() > 0) {
+                    results.add(aggregate(rules, fen, current, group, files.at(current), counts));
                     group.clear();
                     if (results.size() == BATCH) {
                         writer.send(results);
@@ -171,39 +175,66 @@ public class AggregationBatch {
                 }
                 current = household;
             }
-            group.add(new Estimate(
+            long memberHousehold = id(row, 3, group);
+            int i = group.add(
                     (int) row.getLong(1),
                     row.getLong(2),
-                    row.getLongOrNull(3),
-                    row.getDecimal(4),
-                    row.getDecimal(5),
-                    row.getDecimal(6),
-                    row.getDecimal(7),
-                    row.getDecimal(8),
+                    memberHousehold,
                     row.getBoolean(9),
-                    row.getLongOrNull(10),
-                    row.getLongOrNull(11)));
+                    id(row, 10, group),
+                    id(row, 11, group));
+            for (int f = 0; f < FIGURES.length; f++) {
+                long v = row.getFen(4 + f);
+                if (v == BinaryRows.NOT_FEN) {
+                    group.figure(i, FIGURES[f], row.getDecimal(4 + f));
+                } else {
+                    group.figure(i, FIGURES[f], v == BinaryRows.NULL ? FenAggregation.NULL : v);
+                }
+            }
             counts.estimates++;
         }
-        if (!group.isEmpty()) {
-            results.add(aggregate(rules, current, group, files.at(current), counts));
+        if (group.size() > 0) {
+            results.add(aggregate(rules, fen, current, group, files.at(current), counts));
         }
         writer.send(results);
         progress.accept(counts.households);
     }
 
+    /** An id that may be null, as {@link FenAggregation#NULL}; the sentinel itself sends the household the long way. */
+    private static long id(BinaryRows row, int f, FenAggregation.Inputs group) {
+        if (row.isNull(f)) {
+            return FenAggregation.NULL;
+        }
+        long v = row.getLong(f);
+        if (v == FenAggregation.NULL) {
+            group.doesNotFit();
+        }
+        return v;
+    }
+
+    /**
+     * One household, in whole fen when it fits ({@link FenAggregation}, the same result), otherwise through
+     * {@link Aggregation}: a {@link FenAggregation.Result} or an {@link AggregationResult} for the writer.
+     */
+    private static Object aggregate(
+            RuleSet rules,
+            FenAggregation fen,
+            long household,
+            FenAggregation.Inputs group,
+            HouseholdFile file,
+            Counts counts) {
+        FenAggregation.Result f = fen == null ? null : fen.aggregate(household, group, file);
+        if (f == null) {
+            return aggregate(rules, household, group.estimates(), file, counts);
+        }
+        counts.add(f.complete(), f.eligible());
+        return f;
+    }
+
     private static AggregationResult aggregate(
             RuleSet rules, long household, List<Estimate> group, HouseholdFile file, Counts counts) {
         AggregationResult r = Aggregation.aggregate(rules, household, group, file);
-        counts.households++;
-        if (r.status() == AggregationStatus.COMPLETE) {
-            counts.complete++;
-            if (!r.eligible()) {
-                counts.ineligible++;
-            }
-        } else {
-            counts.backToPanel++;
-        }
+        counts.add(r.status() == AggregationStatus.COMPLETE, r.eligible());
         return r;
     }
 
@@ -214,11 +245,11 @@ public class AggregationBatch {
      */
     static final class Writer {
 
-        private static final List<AggregationResult> END = List.of();
+        private static final List<Object> END = List.of();
 
         private final CopyIn in;
         private final long runId;
-        private final java.util.concurrent.BlockingQueue<List<AggregationResult>> queue =
+        private final java.util.concurrent.BlockingQueue<List<Object>> queue =
                 new java.util.concurrent.ArrayBlockingQueue<>(2);
         private final Thread thread;
         private volatile Throwable failure;
@@ -231,7 +262,7 @@ public class AggregationBatch {
             this.thread.start();
         }
 
-        void send(List<AggregationResult> results) throws SQLException {
+        void send(List<Object> results) throws SQLException {
             if (results.isEmpty()) {
                 return;
             }
@@ -274,9 +305,13 @@ public class AggregationBatch {
             BinaryCopyOut out = new BinaryCopyOut(FLUSH_AT + 8192).header();
             StringBuilder json = new StringBuilder(1024);
             try {
-                for (List<AggregationResult> batch = queue.take(); batch != END; batch = queue.take()) {
-                    for (AggregationResult r : batch) {
-                        ResultRow.append(r, runId, out, json);
+                for (List<Object> batch = queue.take(); batch != END; batch = queue.take()) {
+                    for (Object r : batch) {
+                        if (r instanceof FenAggregation.Result f) {
+                            ResultRow.append(f, runId, out, json);
+                        } else {
+                            ResultRow.append((AggregationResult) r, runId, out, json);
+                        }
                         if (out.size() >= FLUSH_AT) {
                             write(out);
                         }
@@ -338,6 +373,38 @@ public class AggregationBatch {
             r.explanation().appendJson(json);
             out.textField(json);
         }
+
+        /** The same row from the result in fen: amounts at scale 2, as {@link #append(AggregationResult, long,
+         * BinaryCopyOut, StringBuilder)} writes them. */
+        static void append(FenAggregation.Result r, long runId, BinaryCopyOut out, StringBuilder json) {
+            out.row(FIELDS)
+                    .int8Field(r.bankId())
+                    .int8Field(r.householdId())
+                    .int8Field(runId)
+                    .int4Field(r.ruleSetVersion())
+                    .textField(r.complete() ? COMPLETE : BACK_TO_PANEL);
+            for (Figure f : FIGURES) {
+                fen(out, r.mean(f));
+            }
+            fen(out, r.proposedAmount());
+            out.textField(r.band() == null ? null : r.band().name());
+            fen(out, r.score());
+            out.textField(r.grade()).boolField(r.eligible());
+            json.setLength(0);
+            r.appendJson(json);
+            out.textField(json);
+        }
+
+        private static final String COMPLETE = AggregationStatus.COMPLETE.name();
+        private static final String BACK_TO_PANEL = AggregationStatus.BACK_TO_PANEL.name();
+
+        private static void fen(BinaryCopyOut out, long v) {
+            if (v == FenAggregation.NULL) {
+                out.nullField();
+            } else {
+                out.numericField(v, 2);
+            }
+        }
     }
 
     /** The household files, read alongside the estimates (both ordered by household). */
@@ -380,5 +447,17 @@ public class AggregationBatch {
         long complete;
         long backToPanel;
         long ineligible;
+
+        void add(boolean complete, boolean eligible) {
+            households++;
+            if (complete) {
+                this.complete++;
+                if (!eligible) {
+                    ineligible++;
+                }
+            } else {
+                backToPanel++;
+            }
+        }
     }
 }

@@ -130,37 +130,43 @@ final class BinaryCopyOut {
             v = v.setScale(0);
             scale = 0;
         }
-        int ndigits;
-        int weight;
-        boolean negative = v.signum() < 0;
         long unscaled =
                 scale <= 64 && v.precision() <= 18 ? v.movePointRight(scale).longValueExact() : FAST;
         if (Math.abs(unscaled) < FAST) { // the unscaled value read without building a BigInteger
-            long u = Math.abs(unscaled);
-            int pad = (4 - scale % 4) % 4;
-            u *= POW10[pad];
-            int fractionGroups = (scale + pad) / 4;
-            int n = 0; // groups, least significant first
-            while (u != 0 || n < fractionGroups) {
-                groups[n++] = (short) (u % 10_000);
-                u /= 10_000;
-            }
-            int low = 0;
-            while (low < n && groups[low] == 0) {
-                low++;
-            }
-            int high = n - 1;
-            while (high >= low && groups[high] == 0) {
-                high--;
-            }
-            if (low > high) { // zero
-                return numeric(0, 0, false, scale, -1, 0);
-            }
-            ndigits = high - low + 1;
-            weight = high - fractionGroups;
-            return numeric(ndigits, weight, negative, scale, high, low);
+            return numericField(unscaled, scale);
         }
-        return slowNumeric(v.abs(), negative, scale);
+        return slowNumeric(v.abs(), v.signum() < 0, scale);
+    }
+
+    /**
+     * As {@link #numericField(BigDecimal)} for the value {@code unscaled} × 10^-{@code scale} (0 ≤ scale ≤ 64,
+     * |unscaled| below 10^17): the batch's amounts in whole fen are written with scale 2.
+     */
+    BinaryCopyOut numericField(long unscaled, int scale) {
+        if (unscaled == Long.MIN_VALUE || Math.abs(unscaled) >= FAST || scale < 0 || scale > 64) {
+            return numericField(BigDecimal.valueOf(unscaled, scale));
+        }
+        long u = Math.abs(unscaled);
+        int pad = (4 - scale % 4) % 4;
+        u *= POW10[pad];
+        int fractionGroups = (scale + pad) / 4;
+        int n = 0; // groups, least significant first
+        while (u != 0 || n < fractionGroups) {
+            groups[n++] = (short) (u % 10_000);
+            u /= 10_000;
+        }
+        int low = 0;
+        while (low < n && groups[low] == 0) {
+            low++;
+        }
+        int high = n - 1;
+        while (high >= low && groups[high] == 0) {
+            high--;
+        }
+        if (low > high) { // zero
+            return numeric(0, 0, false, scale, -1, 0);
+        }
+        return numeric(high - low + 1, high - fractionGroups, unscaled < 0, scale, high, low);
     }
 
     private BinaryCopyOut numeric(int ndigits, int weight, boolean negative, int scale, int high, int low) {

@@ -121,24 +121,76 @@ final class BinaryRows {
         if (isNull(f)) {
             return null;
         }
-        int p = start[f];
-        int ndigits = int16(row, p);
-        int weight = (short) int16(row, p + 2);
-        int sign = int16(row, p + 4);
-        int dscale = int16(row, p + 6);
-        if (sign == 0xC000) {
-            throw new IllegalStateException("NaN is not an amount");
-        }
+        int p = numeric(f);
         if (4 * (weight + 1) + dscale > 18) {
             return slow(ndigits, weight, sign, dscale, p + 8);
         }
+        long unscaled = unscaled(p);
+        return BigDecimal.valueOf(sign == 0x4000 ? -unscaled : unscaled, dscale);
+    }
+
+    /** The header of the numeric in field {@code f}, read into the fields below (NaN refused); its position. */
+    private int numeric(int f) {
+        int p = start[f];
+        ndigits = int16(row, p);
+        weight = (short) int16(row, p + 2);
+        sign = int16(row, p + 4);
+        dscale = int16(row, p + 6);
+        if (sign == 0xC000) {
+            throw new IllegalStateException("NaN is not an amount");
+        }
+        return p;
+    }
+
+    private int ndigits;
+    private int weight;
+    private int sign;
+    private int dscale;
+
+    /** The digits of the numeric at {@code p} (header read) as its unscaled value, up to 18 digits. */
+    private long unscaled(int p) {
         long unscaled = 0;
         for (int i = 0; i < ndigits; i++) {
             int digit = int16(row, p + 8 + 2 * i);
             int exp = 4 * (weight - i) + dscale;
             unscaled += exp >= 0 ? digit * POW10[exp] : digit / POW10[-exp];
         }
-        return BigDecimal.valueOf(sign == 0x4000 ? -unscaled : unscaled, dscale);
+        return unscaled;
+    }
+
+    /** {@link #getFen}: a blank (SQL null). */
+    static final long NULL = Long.MIN_VALUE;
+
+    /** {@link #getFen}: a value that is not a non-negative whole number of fen below 10^16 (read it as a decimal). */
+    static final long NOT_FEN = Long.MIN_VALUE + 1;
+
+    private static final long FEN_LIMIT = 10_000_000_000_000_000L;
+
+    /**
+     * A numeric as a whole number of fen (hundredths), read from the same digits as {@link #getDecimal}:
+     * {@link #NULL} when null, {@link #NOT_FEN} when negative, finer than a fen, or 10^14 yuan and more.
+     */
+    long getFen(int f) {
+        if (isNull(f)) {
+            return NULL;
+        }
+        int p = numeric(f);
+        if (4 * (weight + 1) + dscale > 18) {
+            return NOT_FEN;
+        }
+        long unscaled = unscaled(p);
+        if (sign == 0x4000 && unscaled != 0) {
+            return NOT_FEN;
+        }
+        long fen;
+        if (dscale <= 2) {
+            fen = unscaled * POW10[2 - dscale];
+        } else if (unscaled % POW10[dscale - 2] == 0) {
+            fen = unscaled / POW10[dscale - 2];
+        } else {
+            return NOT_FEN;
+        }
+        return fen < FEN_LIMIT ? fen : NOT_FEN;
     }
 
     private BigDecimal slow(int ndigits, int weight, int sign, int dscale, int p) {

@@ -108,4 +108,89 @@ class BinaryCopyOutTest {
             }
         }
     }
+
+    /**
+     * The batch's fen path: amounts read as whole fen exactly when the decimal is a non-negative number of fen below
+     * 10^14 yuan (anything else is left to the decimal path), and amounts written from fen (or any long and scale)
+     * arriving as the same decimal.
+     */
+    @Test
+    void fenReadAndWrittenExactly() throws Exception {
+        String[] read = {
+            "0",
+            "0.00",
+            "-0.00",
+            "0.01",
+            "1.5",
+            "1.50",
+            "12345678.9000",
+            "99999999999999.99",
+            "10000",
+            "9999.99",
+            "1.505",
+            "7.125",
+            "-1",
+            "-0.01",
+            "100000000000000",
+            "123456789012345678",
+            "0.001",
+            "20000000000000000000.01"
+        };
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create temp table fen_test (n int, v numeric)");
+            for (int i = 0; i < read.length; i++) {
+                s.execute("insert into fen_test values (" + i + ", " + read[i] + ")");
+            }
+            s.execute("insert into fen_test values (" + read.length + ", null)");
+            var copy = c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyOut("COPY (select n, v from fen_test order by n) TO STDOUT (FORMAT binary)");
+            BinaryRows rows = new BinaryRows(copy);
+            for (int i = 0; i < read.length; i++) {
+                assertThat(rows.next()).isTrue();
+                BigDecimal v = new BigDecimal(read[i]);
+                long expected =
+                        v.signum() < 0 || v.stripTrailingZeros().scale() > 2 || v.compareTo(new BigDecimal("1e14")) >= 0
+                                ? BinaryRows.NOT_FEN
+                                : v.movePointRight(2).longValueExact();
+                assertThat(rows.getFen(1)).as(read[i]).isEqualTo(expected);
+            }
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getFen(1)).isEqualTo(BinaryRows.NULL);
+            assertThat(rows.next()).isFalse();
+
+            long[][] written = {
+                {0, 2},
+                {1, 2},
+                {-1, 2},
+                {150, 2},
+                {123_456_789_012L, 2},
+                {9_999_999_999_999_999L, 2},
+                {-9_999_999_999_999_999L, 2},
+                {99_999_999_999_999_999L, 2},
+                {1_234_567, 5},
+                {42, 0},
+                {7_125, 3}
+            };
+            s.execute("create temp table fen_out (n int, v numeric)");
+            BinaryCopyOut out = new BinaryCopyOut(16).header();
+            for (int i = 0; i < written.length; i++) {
+                out.row(2).int4Field(i).numericField(written[i][0], (int) written[i][1]);
+            }
+            out.trailer();
+            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY fen_out FROM STDIN (FORMAT binary)");
+            in.writeToCopy(out.array(), 0, out.size());
+            in.endCopy();
+            try (var rs = s.executeQuery("select n, v::text from fen_out order by n")) {
+                for (long[] w : written) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(2))
+                            .as("%d at scale %d", w[0], w[1])
+                            .isEqualTo(BigDecimal.valueOf(w[0], (int) w[1]).toPlainString());
+                }
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
 }
