@@ -204,6 +204,31 @@ class DashboardBenchmark {
             System.out.printf(Locale.ROOT, "DASHBOARD %-28s %s%n", e.getKey(), percentiles(e.getValue()));
         }
 
+        // the same load while the figures refresh (every minute in production): the refresh works in PostgreSQL,
+        // and at its commit every page kept is dropped and made again by whoever asks first
+        Map<String, List<Long>> during = new ConcurrentHashMap<>();
+        ExecutorService refresher = Executors.newSingleThreadExecutor();
+        long refreshMillis;
+        try {
+            Future<Long> refreshing = refresher.submit(() -> {
+                long start = System.currentTimeMillis();
+                refresh.refresh(bank);
+                return System.currentTimeMillis() - start;
+            });
+            drive(clients, homes, REQUESTS_PER_USER, during, 200, (home, i) -> page(home, i, areas, branches));
+            refreshMillis = refreshing.get();
+        } finally {
+            refresher.shutdown();
+        }
+        List<Long> duringAll = new ArrayList<>();
+        during.values().forEach(duringAll::addAll);
+        System.out.printf(
+                Locale.ROOT,
+                "DASHBOARD %d users while the figures refresh (the refresh took %,d ms): all pages %s%n",
+                USERS,
+                refreshMillis,
+                percentiles(duringAll));
+
         // refused questions, all at once: every branch head asks for a village of the next branch (404, each attempt
         // written to the audit log); they must stay as quick as the pages, never wait for a connection
         List<HttpClient> heads = new ArrayList<>();
