@@ -56,19 +56,8 @@ class RefusedQuestionsTest {
         long b02 = fx.branch("ZQRCB", "B02");
         long b02Area = fx.firstArea(b02);
         long audited = fx.outOfScopeEntries(bank);
-        long timeout = pool.getConnectionTimeout();
-        List<Connection> held = new ArrayList<>();
         ActingAs.call(mvc, "b01_head", () -> {
-            // a wait for a connection now fails after 5 s instead of 30
-            pool.getHikariConfigMXBean().setConnectionTimeout(5_000);
-            try {
-                while (held.size() < pool.getMaximumPoolSize() - 1) {
-                    held.add(pool.getConnection());
-                }
-                // the scheduled refresh skips a bank whose refresh lock is taken: it cannot hold the last connection
-                try (var lock = held.get(0).createStatement()) {
-                    lock.execute("select pg_advisory_lock(" + FiguresRefresh.LOCK + ", id::int) from bank");
-                }
+            withOneConnectionLeft(pool, () -> {
                 assertThatThrownBy(() -> board.area(b02Area)).isInstanceOf(NotFoundException.class);
                 assertThatThrownBy(() -> board.missing(b02Area)).isInstanceOf(NotFoundException.class);
                 assertThatThrownBy(() -> board.branchOf(b02Area)).isInstanceOf(NotFoundException.class);
@@ -77,17 +66,7 @@ class RefusedQuestionsTest {
                 assertThatThrownBy(
                                 () -> board.areas(b02, null, CoverageBoard.Order.NAME, new PageResult.Request(0, 50)))
                         .isInstanceOf(NotFoundException.class);
-            } finally {
-                if (!held.isEmpty()) {
-                    try (var unlock = held.get(0).createStatement()) {
-                        unlock.execute("select pg_advisory_unlock_all()");
-                    }
-                }
-                for (Connection c : held) {
-                    c.close();
-                }
-                pool.getHikariConfigMXBean().setConnectionTimeout(timeout);
-            }
+            });
             return null;
         });
         // six questions, six entries: none was lost waiting for a connection
@@ -109,6 +88,27 @@ class RefusedQuestionsTest {
                          where h.branch_id = :b order by c.id limit 1""").param("b", b02).query(Long.class).single();
         MockHttpSession head = Logins.as(mvc, "b01_head");
         long audited = fx.outOfScopeEntries(bank);
+        withOneConnectionLeft(pool, () -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(mvc.perform(get("/customers/" + b02Customer).session(head))
+                                .andReturn()
+                                .getResponse()
+                                .getStatus())
+                        .isEqualTo(404);
+            }
+        });
+        assertThat(fx.outOfScopeEntries(bank)).isEqualTo(audited + 3);
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code work} with every connection of the pool but one taken, a wait for a connection failing after 5 s
+     * instead of 30; the scheduled refresh skips a bank whose refresh lock is taken, so it cannot hold the last one.
+     */
+    static void withOneConnectionLeft(HikariDataSource pool, Work work) throws Exception {
         long timeout = pool.getConnectionTimeout();
         List<Connection> held = new ArrayList<>();
         pool.getHikariConfigMXBean().setConnectionTimeout(5_000);
@@ -119,13 +119,7 @@ class RefusedQuestionsTest {
             try (var lock = held.get(0).createStatement()) {
                 lock.execute("select pg_advisory_lock(" + FiguresRefresh.LOCK + ", id::int) from bank");
             }
-            for (int i = 0; i < 3; i++) {
-                assertThat(mvc.perform(get("/customers/" + b02Customer).session(head))
-                                .andReturn()
-                                .getResponse()
-                                .getStatus())
-                        .isEqualTo(404);
-            }
+            work.run();
         } finally {
             if (!held.isEmpty()) {
                 try (var unlock = held.get(0).createStatement()) {
@@ -137,6 +131,5 @@ class RefusedQuestionsTest {
             }
             pool.getHikariConfigMXBean().setConnectionTimeout(timeout);
         }
-        assertThat(fx.outOfScopeEntries(bank)).isEqualTo(audited + 3);
     }
 }
