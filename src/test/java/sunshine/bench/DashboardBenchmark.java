@@ -50,9 +50,9 @@ import sunshine.shared.Today;
 class DashboardBenchmark {
 
     static final int USERS = 50;
-    static final int REQUESTS_PER_USER = 40;
+    static final int REQUESTS_PER_USER = 100;
     static final int WARM_UP = 20;
-    static final int MAX_WARM_UP_ROUNDS = 8;
+    static final int MAX_WARM_UP_ROUNDS = 20;
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @LocalServerPort
@@ -216,11 +216,16 @@ class DashboardBenchmark {
                 refresh.refresh(bank);
                 return System.currentTimeMillis() - start;
             });
-            // until the refresh has committed, and one round more: the pages dropped at the commit are made again
-            do {
-                drive(clients, homes, 8, during, 200, (home, i) -> page(home, i, areas, branches));
-            } while (!refreshing.isDone());
-            drive(clients, homes, 8, during, 200, (home, i) -> page(home, i, areas, branches));
+            // each user goes on until the refresh has committed, then all together ask 8 pages each more (the pages
+            // dropped at the commit are made again); no user waits for the others in between
+            java.util.concurrent.atomic.AtomicInteger after = new java.util.concurrent.atomic.AtomicInteger();
+            drive(
+                    clients,
+                    homes,
+                    i -> !refreshing.isDone() || after.getAndIncrement() < 8 * USERS,
+                    during,
+                    200,
+                    (home, i) -> page(home, i, areas, branches));
             refreshMillis = refreshing.get();
         } finally {
             refresher.shutdown();
@@ -363,11 +368,26 @@ class DashboardBenchmark {
         }
     }
 
-    /** Each user requests the pages in turn (the page chooser gets the user's branch and the request number) (their own subtree for branch heads), timing every request. */
+    /** Each user requests {@code requests} pages in turn (see the other drive), timing every request. */
     private void drive(
             List<HttpClient> clients,
             List<Long> homes,
             int requests,
+            Map<String, List<Long>> latencies,
+            int expected,
+            java.util.function.BiFunction<Long, Integer, String[]> pages)
+            throws Exception {
+        drive(clients, homes, i -> i < requests, latencies, expected, pages);
+    }
+
+    /**
+     * Each user requests the pages in turn while {@code more} says so for its next request number (the page chooser
+     * gets the user's branch and the request number; their own subtree for branch heads), timing every request.
+     */
+    private void drive(
+            List<HttpClient> clients,
+            List<Long> homes,
+            java.util.function.IntPredicate more,
             Map<String, List<Long>> latencies,
             int expected,
             java.util.function.BiFunction<Long, Integer, String[]> pages)
@@ -380,7 +400,7 @@ class DashboardBenchmark {
                 long home = homes.get(u);
                 int seed = u;
                 done.add(pool.submit(() -> {
-                    for (int i = 0; i < requests; i++) {
+                    for (int i = 0; more.test(i); i++) {
                         String[] page = pages.apply(home, seed + i);
                         long start = System.nanoTime();
                         HttpResponse<byte[]> r =
