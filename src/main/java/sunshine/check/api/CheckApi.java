@@ -92,8 +92,11 @@ class CheckApi {
     @GetMapping("/snapshots/{id}/progress")
     @Operation(summary = "加载进度 Status of a snapshot's background load and the rows read so far")
     Progress progress(@PathVariable long id) {
+        // the counter first: it goes away only after the status has left LOADING, so read in this order the rows
+        // read never go back (read after the status, a load that committed in between showed 0 once)
+        long counted = snapshots.progress(id);
         Snapshot s = snapshots.get(id);
-        long read = s.status() == Snapshot.Status.LOADING ? snapshots.progress(id) : s.rowsTotal();
+        long read = s.status() == Snapshot.Status.LOADING ? counted : s.rowsTotal();
         return new Progress(id, s.status(), read, s.errorKey(), s.errorArgs());
     }
 

@@ -152,9 +152,11 @@ class CheckPages {
     /** The progress panel alone, polled by htmx while the file is read; the page reloads when it is done. */
     @GetMapping("/checks/snapshots/{id}/progress")
     String progress(@PathVariable long id, Model model, HttpServletResponse response) {
+        // the counter before the status (see CheckApi.progress)
+        long counted = snapshots.progress(id);
         Snapshot snap = snapshots.get(id);
         model.addAttribute("snap", snap);
-        model.addAttribute("progress", snapshots.progress(id));
+        model.addAttribute("progress", counted);
         if (snap.status() != Snapshot.Status.LOADING) {
             response.setHeader("HX-Refresh", "true");
         }
