@@ -152,7 +152,8 @@ class DashboardTest {
     }
 
     /**
-     * The pages keep their rendered figures (FigureCache) until the figures change: the same village's page, seen by
+     * R9 "always current" with kept pages: the pages keep their rendered figures (FigureCache) until the figures
+     * change (the refresh, every minute): the same village's page, seen by
      * two people of the same scope, moves after the refresh, and a person of another scope never gets the kept HTML.
      */
     @Test

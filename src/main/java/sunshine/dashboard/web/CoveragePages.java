@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -109,18 +111,14 @@ class CoveragePages {
         model.addAttribute("refreshedAt", refreshedAt());
         model.addAttribute(
                 "figuresHtml",
-                cache.get(
-                        "coverageHtml",
-                        () -> html.render(
-                                "dashboard/coverage",
-                                "figures",
-                                coverageFigures(branchId, level, managerId, order, page, branches)),
+                figuresHtml(
+                        "dashboard/coverage",
+                        () -> coverageFigures(branchId, level, managerId, order, page, branches),
                         branchId,
                         level,
                         managerId,
                         order,
-                        page,
-                        LocaleContextHolder.getLocale()));
+                        page));
         return "dashboard/coverage";
     }
 
@@ -170,8 +168,8 @@ class CoveragePages {
         model.addAttribute("branchId", branchId);
         model.addAttribute(
                 "figuresHtml",
-                cache.get(
-                        "areaHtml",
+                figuresHtml(
+                        "dashboard/area",
                         () -> {
                             Map<String, Object> m = new HashMap<>();
                             m.put("line", line);
@@ -180,10 +178,9 @@ class CoveragePages {
                             m.put("steps", steps(null, areaId));
                             // as of the same refresh as the figures above it (docs/decisions.md)
                             m.put("missing", board.missing(areaId));
-                            return html.render("dashboard/area", "figures", m);
+                            return m;
                         },
-                        areaId,
-                        LocaleContextHolder.getLocale()));
+                        areaId));
         model.addAttribute("refreshedAt", refreshedAt());
         return "dashboard/area";
     }
@@ -280,31 +277,7 @@ class CoveragePages {
         model.addAttribute("refreshedAt", refreshedAt());
         model.addAttribute(
                 "figuresHtml",
-                cache.get(
-                        "funnelHtml",
-                        () -> {
-                            List<Funnel.Step> steps = steps(branchId, areaId);
-                            Map<String, Object> m = new HashMap<>();
-                            m.put("branchId", branchId);
-                            m.put("area", area);
-                            m.put("steps", steps);
-                            m.put(
-                                    "rows",
-                                    areaId == null
-                                            ? cache.get("byBranch", () -> funnel.byBranch(branchId), branchId)
-                                            : List.of());
-                            m.put("branches", branches(null));
-                            List<Map<String, Object>> chart = new ArrayList<>();
-                            for (Funnel.Step s : steps) {
-                                chart.add(Map.of(
-                                        "name", text(s.messageKey()), "value", s.households(), "amount", s.amount()));
-                            }
-                            m.put("chartJson", safeJson(chart));
-                            return html.render("dashboard/funnel", "figures", m);
-                        },
-                        branchId,
-                        areaId,
-                        LocaleContextHolder.getLocale()));
+                figuresHtml("dashboard/funnel", () -> funnelFigures(branchId, areaId, area), branchId, areaId));
         return "dashboard/funnel";
     }
 
@@ -343,46 +316,7 @@ class CoveragePages {
         model.addAttribute("branchId", branchId);
         model.addAttribute(
                 "figuresHtml",
-                cache.get(
-                        "progressHtml",
-                        () -> {
-                            List<BranchProgress> progress =
-                                    cache.get("progress", () -> plans.progress(branchId, today), branchId, today);
-                            Map<String, Object> m = new HashMap<>();
-                            m.put("branchId", branchId);
-                            m.put("progress", progress);
-                            m.put("late", cache.get("late", () -> plans.late(branchId, today), branchId, today));
-                            m.put("branches", branches(null));
-                            Map<String, Object> chart = new LinkedHashMap<>();
-                            chart.put(
-                                    "branches",
-                                    progress.stream()
-                                            .map(BranchProgress::branchName)
-                                            .toList());
-                            chart.put(
-                                    "onTrack",
-                                    progress.stream()
-                                            .map(BranchProgress::onTrack)
-                                            .toList());
-                            chart.put(
-                                    "late",
-                                    progress.stream().map(BranchProgress::late).toList());
-                            chart.put(
-                                    "unplanned",
-                                    progress.stream()
-                                            .map(p -> p.areas() - p.planned())
-                                            .toList());
-                            chart.put(
-                                    "finished",
-                                    progress.stream()
-                                            .map(BranchProgress::finished)
-                                            .toList());
-                            m.put("chartJson", safeJson(chart));
-                            return html.render("dashboard/progress", "figures", m);
-                        },
-                        branchId,
-                        today,
-                        LocaleContextHolder.getLocale()));
+                figuresHtml("dashboard/progress", () -> progressFigures(branchId, today), branchId, today));
         return "dashboard/progress";
     }
 
@@ -428,6 +362,52 @@ class CoveragePages {
 
     private static String day(LocalDate d) {
         return d == null ? null : d.toString();
+    }
+
+    /**
+     * The HTML of {@code template}'s figures fragment, kept in the cache with the figures it is made of (per scope,
+     * page, arguments and language) and dropped with them at the next refresh.
+     */
+    private String figuresHtml(String template, Supplier<Map<String, Object>> figures, Object... args) {
+        Object[] key = Arrays.copyOf(args, args.length + 1);
+        key[args.length] = LocaleContextHolder.getLocale();
+        return cache.get(template, () -> html.render(template, "figures", figures.get()), key);
+    }
+
+    /** What the funnel page's figures fragment shows. */
+    private Map<String, Object> funnelFigures(Long branchId, Long areaId, CoverageLine area) {
+        List<Funnel.Step> steps = steps(branchId, areaId);
+        Map<String, Object> m = new HashMap<>();
+        m.put("branchId", branchId);
+        m.put("area", area);
+        m.put("steps", steps);
+        m.put("rows", areaId == null ? cache.get("byBranch", () -> funnel.byBranch(branchId), branchId) : List.of());
+        m.put("branches", branches(null));
+        List<Map<String, Object>> chart = new ArrayList<>();
+        for (Funnel.Step s : steps) {
+            chart.add(Map.of("name", text(s.messageKey()), "value", s.households(), "amount", s.amount()));
+        }
+        m.put("chartJson", safeJson(chart));
+        return m;
+    }
+
+    /** What the plan-against-actual page's figures fragment shows. */
+    private Map<String, Object> progressFigures(Long branchId, LocalDate today) {
+        List<BranchProgress> progress = cache.get("progress", () -> plans.progress(branchId, today), branchId, today);
+        Map<String, Object> m = new HashMap<>();
+        m.put("branchId", branchId);
+        m.put("progress", progress);
+        m.put("late", cache.get("late", () -> plans.late(branchId, today), branchId, today));
+        m.put("branches", branches(null));
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("branches", progress.stream().map(BranchProgress::branchName).toList());
+        chart.put("onTrack", progress.stream().map(BranchProgress::onTrack).toList());
+        chart.put("late", progress.stream().map(BranchProgress::late).toList());
+        chart.put(
+                "unplanned", progress.stream().map(p -> p.areas() - p.planned()).toList());
+        chart.put("finished", progress.stream().map(BranchProgress::finished).toList());
+        m.put("chartJson", safeJson(chart));
+        return m;
     }
 
     /** When the figures were refreshed, in Beijing time (null before the first refresh). */
