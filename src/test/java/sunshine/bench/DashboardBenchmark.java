@@ -453,7 +453,7 @@ class DashboardBenchmark {
     /**
      * One page for a signed-in user, read to the end, on the calling thread (HttpURLConnection, kept-alive
      * connections): the pages are asked this way and not through the JDK's HttpClient, whose selector and worker
-     * threads per client (fifty clients) took about a third as much CPU as the server's request threads on the same
+     * threads per client (fifty clients) took 22-30% as much CPU as the server's request threads on the same
      * two cores; a browser's work is on the user's own machine.
      */
     private int fetch(String session, String path) throws java.io.IOException {
